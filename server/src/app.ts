@@ -1,0 +1,27 @@
+/** Composes the HTTP application: kernel routes, every module's routes, and the web app. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Config } from './kernel/config.js';
+import { authRoutes } from './kernel/auth/auth.routes.js';
+import { createHttpServer, type HttpServer } from './kernel/http/server.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { regionRoutes } from './modules/regions/regions.routes.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpServer> {
+  const app = await createHttpServer(db, { bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, webDist: WEB_DIST });
+  const deps = { db, config };
+  authRoutes(app, { db, sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  regionRoutes(app, deps);
+  organisationRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+  await registryRoutes(app, deps);
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  return app;
+}

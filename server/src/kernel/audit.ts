@@ -1,0 +1,24 @@
+/** The append-only audit log: every write (before/after), reveal, export and sign-in. */
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from './auth/actor.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  detail?: unknown;
+}
+
+export async function recordAudit(db: Kysely<any>, actor: Pick<Actor, 'id' | 'name' | 'ip'>, entry: AuditEntry): Promise<void> {
+  await sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, before, after, reason, ip, detail)
+    values (${actor.id}, ${actor.name}, ${entry.action}, ${entry.entityType ?? null},
+      ${entry.entityId == null ? null : String(entry.entityId)},
+      ${json(entry.before)}, ${json(entry.after)}, ${entry.reason ?? null}, ${actor.ip}, ${json(entry.detail)})`.execute(db);
+}
+
+function json(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}

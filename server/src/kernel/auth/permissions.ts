@@ -1,0 +1,48 @@
+/** The permissions a role can grant, and the built-in roles created at first start. */
+import type { DataScopeLevel } from '../../contracts/users.js';
+
+export const PERMISSIONS = {
+  'registry:read': { zh: '查看登记信息', en: 'Read the registry' },
+  'registry:write': { zh: '登记和修改', en: 'Register and edit' },
+  'registry:import': { zh: '批量导入', en: 'Import' },
+  'registry:export': { zh: '导出', en: 'Export' },
+  'pii:reveal': { zh: '查看完整身份证号和电话', en: 'Reveal ID numbers and phones' },
+  'health:reveal': { zh: '查看残疾和健康信息', en: 'Reveal disability and health facts' },
+  'audit:read': { zh: '查看审计日志', en: 'Read the audit log' },
+  'admin:users': { zh: '管理用户和角色', en: 'Manage users and roles' },
+  'admin:orgs': { zh: '管理组织和区划', en: 'Manage organisations and regions' },
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export type { DataScopeLevel } from '../../contracts/users.js';
+
+export const DATA_SCOPE_LABELS: Record<DataScopeLevel, { zh: string; en: string }> = {
+  all: { zh: '全部数据', en: 'All data' },
+  custom: { zh: '自定义数据', en: 'Custom' },
+  dept: { zh: '本部门数据', en: 'Own organisation' },
+  dept_and_below: { zh: '本部门及以下数据', en: 'Own organisation and below' },
+  self: { zh: '仅本人数据', en: 'Own records only' },
+};
+
+export interface BuiltinRole {
+  code: string;
+  name: string;
+  permissions: Permission[];
+  dataScope: DataScopeLevel;
+}
+
+export const BUILTIN_ROLES: BuiltinRole[] = [
+  { code: 'admin', name: '系统管理员', permissions: ALL_PERMISSIONS, dataScope: 'all' },
+  { code: 'auditor', name: '审计员', permissions: ['audit:read', 'registry:read'], dataScope: 'all' },
+  {
+    code: 'caseworker',
+    name: '帮扶干部',
+    permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal'],
+    dataScope: 'dept_and_below',
+  },
+  { code: 'grid_worker', name: '网格员', permissions: ['registry:read', 'registry:write'], dataScope: 'dept' },
+  { code: 'partner', name: '合作单位', permissions: ['registry:read'], dataScope: 'dept' },
+  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export'], dataScope: 'dept_and_below' },
+];

@@ -1,0 +1,48 @@
+/** Runtime configuration, read once from the environment. Every variable is documented in the README. */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  /** Load demo data on first start with an empty embedded database. */
+  demo: boolean;
+  /** Largest accepted upload (imports), bytes. */
+  uploadLimitBytes: number;
+  /** Largest accepted JSON body, bytes. */
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  /** Behind HTTPS: mark cookies Secure. */
+  secureCookies: boolean;
+  logLevel: string;
+  /** Time zone of "today" for dates and time limits. */
+  timeZone: string;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 必须是非负整数 / ${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.HUIMIN_DATA_DIR || './data'),
+    adminPassword: env.HUIMIN_ADMIN_PASSWORD || null,
+    demo: env.HUIMIN_DEMO !== '0',
+    uploadLimitBytes: intFromEnv(env, 'HUIMIN_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
+    bodyLimitBytes: intFromEnv(env, 'HUIMIN_BODY_LIMIT_KB', 1024) * 1024,
+    sessionTtlHours: intFromEnv(env, 'HUIMIN_SESSION_HOURS', 12),
+    secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL || 'warn',
+    timeZone: env.HUIMIN_TIMEZONE || 'Asia/Shanghai',
+  };
+}

@@ -1,0 +1,75 @@
+/** `huimin seed demo`: loads the seed scenario through the same services users go through. */
+import { sql, type Kysely } from 'kysely';
+import { systemActor } from '../../kernel/auth/actor.js';
+import { makeIdNumber } from '../../kernel/validation/idcard.js';
+import { findOrganisationByName } from '../organisations/organisations.repo.js';
+import { createOrganisation } from '../organisations/organisations.service.js';
+import type { OrganisationType } from '../organisations/organisations.repo.js';
+import { recordFact } from '../registry/facts.service.js';
+import { createHousehold } from '../registry/households.service.js';
+import { createUser } from '../users/users.service.js';
+import { DEMO_HOUSEHOLDS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, type DemoFact, type OrgKey } from './demo-data.js';
+
+export interface DemoSummary {
+  organisations: number;
+  households: number;
+  persons: number;
+  users: number;
+  skipped: boolean;
+}
+
+export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
+  if (await findOrganisationByName(db, DEMO_ORGS[0].name)) {
+    return { organisations: 0, households: 0, persons: 0, users: 0, skipped: true };
+  }
+  const actor = systemActor('demo-seed');
+  const root = await sql<{ id: number }>`select id from organisations where parent_id is null order by id limit 1`.execute(db);
+  const orgIds = new Map<OrgKey, number>();
+  for (const org of DEMO_ORGS) {
+    const parentId = org.parent ? orgIds.get(org.parent)! : root.rows[0].id;
+    const created = await createOrganisation(db, actor, { parentId, name: org.name, type: org.type as OrganisationType, regionCode: org.regionCode });
+    orgIds.set(org.key, created.id);
+  }
+
+  let persons = 0;
+  for (const [householdIndex, household] of DEMO_HOUSEHOLDS.entries()) {
+    const county = household.regionCode.slice(0, 6);
+    const members = household.members.map((member, memberIndex) => ({
+      ...member,
+      idNumber: makeIdNumber(county, member.birthDate, 100 + householdIndex * 10 + memberIndex, member.sex),
+    }));
+    const created = await createHousehold(db, actor, {
+      address: household.address,
+      regionCode: household.regionCode,
+      orgId: orgIds.get(household.org)!,
+      members: members.map((m) => ({
+        relationship: m.relationship,
+        person: { idNumber: m.idNumber, name: m.name, phone: m.phone ?? null, address: household.address, regionCode: household.regionCode },
+      })),
+    });
+    persons += members.length;
+    const householdFacts: DemoFact[] = [...(household.householdFacts ?? [])];
+    if (household.dibao) householdFacts.push({ kind: 'assistance_status', value: { status: 'dibao' }, source: '银川市民政局低保名册', validFrom: '2025-01-01' });
+    for (const fact of householdFacts) await recordFact(db, actor, { ...fact, householdId: created.id });
+    const ids = await sql<{ id: number; id_number: string }>`select id, id_number from persons where household_id = ${created.id}`.execute(db);
+    for (const member of members) {
+      const personId = ids.rows.find((r) => r.id_number === member.idNumber)!.id;
+      for (const fact of member.facts ?? []) {
+        const value = fact.kind === 'disability' ? { ...fact.value, certificateNo: `${member.idNumber}${fact.value.category}${fact.value.grade}` } : fact.value;
+        await recordFact(db, actor, { ...fact, value, personId });
+      }
+    }
+  }
+
+  for (const user of DEMO_USERS) {
+    await createUser(db, actor, {
+      username: user.username,
+      displayName: user.displayName,
+      orgId: orgIds.get(user.org)!,
+      roleCodes: user.roles,
+      regionCode: user.regionCode ?? null,
+      password: DEMO_PASSWORD,
+    });
+  }
+  return { organisations: DEMO_ORGS.length, households: DEMO_HOUSEHOLDS.length, persons, users: DEMO_USERS.length, skipped: false };
+}

@@ -1,0 +1,70 @@
+/** The navigation: each entry appears only when the user holds its permission. */
+import {
+  AuditOutlined, ApartmentOutlined, CloudUploadOutlined, DashboardOutlined, HomeOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, ClusterOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, type Permission } from '@/lib/auth';
+import { useT, type Translate } from '@/lib/i18n';
+
+interface Entry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+const MAIN: Entry[] = [
+  { path: '/', label: '首页', icon: <DashboardOutlined /> },
+  { path: '/households', label: '家庭台账', icon: <HomeOutlined />, permission: 'registry:read' },
+  { path: '/persons', label: '人员查询', icon: <TeamOutlined />, permission: 'registry:read' },
+  { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, permission: 'registry:import' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
+];
+
+const ADMIN: Entry[] = [
+  { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permission: 'admin:users' },
+  { path: '/admin/organisations', label: '组织机构', icon: <ApartmentOutlined />, permission: 'admin:orgs' },
+  { path: '/admin/grids', label: '区划与网格', icon: <ClusterOutlined />, permission: 'admin:orgs' },
+];
+
+type Item = Required<MenuProps>['items'][number];
+
+function menuItems(can: (p: Permission) => boolean, t: Translate): Item[] {
+  const allowed = (e: Entry) => !e.permission || can(e.permission);
+  const item = (e: Entry): Item => ({ key: e.path, icon: e.icon, label: t(e.label) });
+  const items: Item[] = MAIN.filter(allowed).map(item);
+  const admin = ADMIN.filter(allowed);
+  if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('系统管理'), children: admin.map(item) });
+  return items;
+}
+
+/** The menu key of the current page: /households/12 → /households. */
+function selectedKey(pathname: string): string {
+  const all = [...MAIN, ...ADMIN].map((e) => e.path).filter((p) => p !== '/');
+  return all.filter((p) => pathname === p || pathname.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0] ?? '/';
+}
+
+export function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { can } = useAuth();
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = selectedKey(pathname);
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      defaultOpenKeys={selected.startsWith('/admin') ? ['admin'] : []}
+      items={menuItems(can, t)}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+      className="nav-menu"
+    />
+  );
+}

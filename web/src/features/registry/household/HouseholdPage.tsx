@@ -1,0 +1,65 @@
+/** One household: head and address, members, facts current and past, and its history. */
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { PageHeader } from '@/components/PageHeader';
+import { useAuth } from '@/lib/auth';
+import { useT } from '@/lib/i18n';
+import { useRequest } from '@/lib/useRequest';
+import { getHousehold } from '../registry.api';
+import { StatusTag } from '../StatusTag';
+import { EditAddressModal } from './EditAddressModal';
+import { FactsSection } from './FactsSection';
+import { HistorySection } from './HistorySection';
+import { HouseholdHead } from './HouseholdHead';
+import { MembersSection } from './MembersSection';
+import { useReveal } from '../reveal/useReveal';
+
+export function HouseholdPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const id = Number(useParams().id);
+  const { data, error, reload } = useRequest((signal) => getHousehold(id, signal), [id]);
+  const reveal = useReveal(() => void reload());
+  const [editing, setEditing] = useState(false);
+
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const { household, members, facts, history } = data;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Flex align="center" gap={8}>
+            {t('{name} 户', { name: household.headName ?? t('（未指定户主）') })}
+            <StatusTag status={household.assistanceStatus} />
+          </Flex>
+        }
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+            {t('返回')}
+          </Button>
+        }
+      />
+      <HouseholdHead
+        household={household}
+        extra={
+          can('registry:write') && (
+            <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('修改地址')}
+            </Button>
+          )
+        }
+      />
+      <MembersSection household={household} members={members} reveal={reveal} onChanged={reload} />
+      <FactsSection householdId={household.id} facts={facts} members={members} reveal={reveal} onChanged={reload} />
+      <HistorySection history={history} />
+      {reveal.modal}
+      {editing && <EditAddressModal household={household} open onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void reload(); }} />}
+    </>
+  );
+}
