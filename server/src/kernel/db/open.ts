@@ -36,6 +36,9 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<OpenedData
   if (options.databaseUrl) {
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: `-c TimeZone=${timeZone}` });
+    // An idle connection the server drops (restart, admin terminate) must not crash the process;
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
