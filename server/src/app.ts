@@ -6,6 +6,7 @@ import type { Config } from './kernel/config.js';
 import { authRoutes } from './kernel/auth/auth.routes.js';
 import { createHttpServer, type HttpServer } from './kernel/http/server.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { policyRoutes } from './modules/policies/policies.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
@@ -22,6 +23,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   userRoutes(app, deps);
   auditRoutes(app, deps);
   await registryRoutes(app, deps);
+  policyRoutes(app, deps);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   return app;
 }

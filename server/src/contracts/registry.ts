@@ -12,7 +12,7 @@ export type Relationship = keyof typeof RELATIONSHIP_LABELS;
 
 export type FactKind =
   | 'assistance_status' | 'disability' | 'illness' | 'employment' | 'school_stage'
-  | 'elderly_alone' | 'incapacitated' | 'special_family';
+  | 'elderly_alone' | 'incapacitated' | 'special_family' | 'deceased' | 'income';
 
 export const ASSISTANCE_STATUSES = { dibao: '低保', tekun: '特困', dibao_edge: '低保边缘' } as const;
 export const SCHOOL_STAGES = {

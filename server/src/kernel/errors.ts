@@ -30,6 +30,8 @@ const catalogue = {
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
   file_too_large: { status: 413, zh: '文件超过大小限制', en: 'The file exceeds the size limit' },
   bad_file: { status: 400, zh: '文件无法读取', en: 'The file cannot be read' },
+  rule_invalid: { status: 400, zh: '政策规则有误', en: 'The policy rule is invalid' },
+  run_in_progress: { status: 409, zh: '已有运行中的测算，请等待完成或取消后再试', en: 'A run is already in progress' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 

@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   'audit:read': { zh: '查看审计日志', en: 'Read the audit log' },
   'admin:users': { zh: '管理用户和角色', en: 'Manage users and roles' },
   'admin:orgs': { zh: '管理组织和区划', en: 'Manage organisations and regions' },
+  'policy:read': { zh: '查看政策和测算结果', en: 'Read policies and their results' },
+  'policy:write': { zh: '制定和修改政策', en: 'Write and change policies' },
+  'policy:run': { zh: '运行政策找人、处理名单', en: 'Run "the policy finds the person" and act on the lists' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -39,10 +42,11 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   {
     code: 'caseworker',
     name: '帮扶干部',
-    permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal'],
+    permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal', 'policy:read', 'policy:run'],
     dataScope: 'dept_and_below',
   },
+  { code: 'policy_admin', name: '政策管理员', permissions: ['registry:read', 'policy:read', 'policy:write', 'policy:run'], dataScope: 'all' },
   { code: 'grid_worker', name: '网格员', permissions: ['registry:read', 'registry:write'], dataScope: 'dept' },
   { code: 'partner', name: '合作单位', permissions: ['registry:read'], dataScope: 'dept' },
-  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export'], dataScope: 'dept_and_below' },
+  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export', 'policy:read'], dataScope: 'dept_and_below' },
 ];

@@ -31,7 +31,12 @@ export const FACT_KINDS: Record<FactKind, FactKindSpec> = {
   elderly_alone: { kind: 'elderly_alone', zh: '独居老人', en: 'Elderly living alone', subject: 'person', multiple: false, sensitive: false },
   incapacitated: { kind: 'incapacitated', zh: '失能', en: 'Incapacitated', subject: 'person', multiple: false, sensitive: true },
   special_family: { kind: 'special_family', zh: '特殊家庭', en: 'Special family', subject: 'household', multiple: true, sensitive: false },
+  deceased: { kind: 'deceased', zh: '死亡（生效日期为死亡日期）', en: 'Deceased (valid from the date of death)', subject: 'person', multiple: false, sensitive: false },
+  income: { kind: 'income', zh: '家庭月收入', en: 'Household monthly income', subject: 'household', multiple: false, sensitive: false },
 };
+
+/** Largest monthly income accepted, in fen (one hundred million yuan): keeps rule arithmetic inside 64 bits. */
+export const MAX_MONTHLY_INCOME_FEN = 1e12;
 
 
 type Value = Record<string, unknown>;
@@ -92,7 +97,15 @@ export function validateFactValue(kind: FactKind, value: Value, idNumber: string
       oneOf(value, 'kind', SPECIAL_FAMILY_KINDS, problems);
       break;
     case 'elderly_alone':
+    case 'deceased':
       break;
+    case 'income': {
+      const fen = value.monthlyFen;
+      if (typeof fen !== 'number' || !Number.isInteger(fen) || fen < 0 || fen > MAX_MONTHLY_INCOME_FEN) {
+        problems.push({ field: 'value.monthlyFen', message: '家庭月收入应为不小于 0 的整数（单位：分）' });
+      }
+      break;
+    }
   }
   return problems;
 }
@@ -129,5 +142,9 @@ export function describeFact(kind: FactKind, value: Value): string {
       return INCAPACITY_LEVELS[value.level as keyof typeof INCAPACITY_LEVELS] ?? '失能';
     case 'special_family':
       return SPECIAL_FAMILY_KINDS[value.kind as keyof typeof SPECIAL_FAMILY_KINDS] ?? String(value.kind);
+    case 'deceased':
+      return '已故';
+    case 'income':
+      return `家庭月收入 ${(Number(value.monthlyFen) / 100).toFixed(2)} 元`;
   }
 }

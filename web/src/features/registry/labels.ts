@@ -22,6 +22,8 @@ export const FACT_KINDS: Record<FactKind, { label: string; subject: 'person' | '
   employment: { label: '就业', subject: 'person', sensitive: false },
   school_stage: { label: '在学阶段', subject: 'person', sensitive: false },
   elderly_alone: { label: '独居老人', subject: 'person', sensitive: false },
+  deceased: { label: '死亡（生效日期为死亡日期）', subject: 'person', sensitive: false },
+  income: { label: '家庭月收入', subject: 'household', sensitive: false },
 };
 
 

@@ -23,14 +23,14 @@ const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 type Cell = string | number | null;
 
-interface Sheet<R> {
+export interface Sheet<R> {
   name: string;
   columns: { header: string; width: number }[];
   page: (after: number) => Promise<(R & { id: number })[]>;
   cells: (row: R) => Cell[];
 }
 
-async function writeSheet<R>(sheet: Sheet<R>, out: Writable, room: WaitForRoom): Promise<number> {
+export async function writeSheet<R>(sheet: Sheet<R>, out: Writable, room: WaitForRoom): Promise<number> {
   // No cell styles: computing a style per cell costs a fifth of the time; widths and the frozen header need none.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,5 +1,5 @@
 /** The value fields of each kind of fact, named value.* as the server names its problems. */
-import { Alert, DatePicker, Form, Input, Select, Switch } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '@/lib/i18n';
 import {
@@ -47,6 +47,19 @@ export function FactValueFields({ kind }: { kind: FactKind | undefined }) {
       return <Choice name="level" label="失能程度" table={INCAPACITY_LEVELS} />;
     case 'school_stage':
       return <Choice name="stage" label="在学阶段" table={SCHOOL_STAGES} />;
+    case 'income':
+      // Entered in yuan, stored in fen.
+      return (
+        <Form.Item
+          name={['value', 'monthlyFen']}
+          label={t('家庭月收入（元）')}
+          rules={[{ required: true, message: t('请输入家庭月收入') }]}
+          normalize={(yuan: number | null) => (yuan === null || yuan === undefined ? yuan : Math.round(yuan * 100))}
+          getValueProps={(fen: number | undefined) => ({ value: fen === undefined || fen === null ? fen : fen / 100 })}
+        >
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+      );
     case 'employment':
       return (
         <>
