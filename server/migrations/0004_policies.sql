@@ -4,7 +4,7 @@
 alter table facts drop constraint facts_kind_check;
 alter table facts add constraint facts_kind_check check (kind in (
   'assistance_status', 'disability', 'illness', 'employment', 'school_stage',
-  'elderly_alone', 'incapacitated', 'special_family', 'deceased', 'income'));
+  'elderly_alone', 'incapacitated', 'special_family', 'deceased', 'income', 'hardship_worker'));
 create index facts_valid_range_idx on facts (valid_from, valid_to);
 
 create table policies (

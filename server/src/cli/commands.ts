@@ -53,7 +53,7 @@ const commands: Record<string, Command> = {
     if (what === 'demo') {
       return withDatabase(config, async (db) => {
         const summary = await seedDemo(db);
-        console.log(summary.skipped ? '演示数据已存在 Demo data already present' : `已载入演示数据：${summary.households} 户 ${summary.persons} 人 ${summary.users} 个账号`);
+        console.log(summary.skipped ? '演示数据已存在 Demo data already present' : `已载入演示数据：${summary.households} 户 ${summary.persons} 人 ${summary.users} 个账号，${summary.policies} 项政策，${summary.enrollments} 条享受记录`);
         return 0;
       });
     }

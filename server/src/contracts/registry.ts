@@ -12,13 +12,15 @@ export type Relationship = keyof typeof RELATIONSHIP_LABELS;
 
 export type FactKind =
   | 'assistance_status' | 'disability' | 'illness' | 'employment' | 'school_stage'
-  | 'elderly_alone' | 'incapacitated' | 'special_family' | 'deceased' | 'income';
+  | 'elderly_alone' | 'incapacitated' | 'special_family' | 'deceased' | 'income' | 'hardship_worker';
 
 export const ASSISTANCE_STATUSES = { dibao: '低保', tekun: '特困', dibao_edge: '低保边缘' } as const;
 export const SCHOOL_STAGES = {
   preschool: '学前', primary: '小学', junior_high: '初中', senior_high: '高中', vocational: '中职', college: '大学（含大专）', postgraduate: '研究生',
 } as const;
 export const SPECIAL_FAMILY_KINDS = { single_parent: '单亲', widowed: '丧偶', orphan: '孤儿', bereaved_only_child: '失独', other: '其他' } as const;
+/** 工会困难职工建档类别 */
+export const HARDSHIP_WORKER_CATEGORIES = { deep: '深度困难职工', relative: '相对困难职工', accident: '意外致困职工' } as const;
 export const INCAPACITY_LEVELS = { partial: '部分失能', full: '完全失能' } as const;
 export const ILLNESS_SEVERITIES = { serious: '重病', chronic: '慢病' } as const;
 export const DISABILITY_CATEGORY_LABELS = { 1: '视力', 2: '听力', 3: '言语', 4: '肢体', 5: '智力', 6: '精神', 7: '多重' } as const;

@@ -4,7 +4,7 @@
  */
 import type { FieldProblem } from '../../kernel/errors.js';
 import {
-  ASSISTANCE_STATUSES, DISABILITY_CATEGORY_LABELS, DISABILITY_GRADE_LABELS, ILLNESS_SEVERITIES, INCAPACITY_LEVELS,
+  ASSISTANCE_STATUSES, DISABILITY_CATEGORY_LABELS, HARDSHIP_WORKER_CATEGORIES, DISABILITY_GRADE_LABELS, ILLNESS_SEVERITIES, INCAPACITY_LEVELS,
   SCHOOL_STAGES, SPECIAL_FAMILY_KINDS, type FactKind,
 } from '../../contracts/registry.js';
 import { parseDisabilityCertificate } from '../../kernel/validation/disability.js';
@@ -33,6 +33,7 @@ export const FACT_KINDS: Record<FactKind, FactKindSpec> = {
   special_family: { kind: 'special_family', zh: '特殊家庭', en: 'Special family', subject: 'household', multiple: true, sensitive: false },
   deceased: { kind: 'deceased', zh: '死亡（生效日期为死亡日期）', en: 'Deceased (valid from the date of death)', subject: 'person', multiple: false, sensitive: false },
   income: { kind: 'income', zh: '家庭月收入', en: 'Household monthly income', subject: 'household', multiple: false, sensitive: false },
+  hardship_worker: { kind: 'hardship_worker', zh: '困难职工建档', en: 'Registered hardship-worker household', subject: 'household', multiple: false, sensitive: false },
 };
 
 /** Largest monthly income accepted, in fen (one hundred million yuan): keeps rule arithmetic inside 64 bits. */
@@ -96,6 +97,9 @@ export function validateFactValue(kind: FactKind, value: Value, idNumber: string
     case 'special_family':
       oneOf(value, 'kind', SPECIAL_FAMILY_KINDS, problems);
       break;
+    case 'hardship_worker':
+      oneOf(value, 'category', HARDSHIP_WORKER_CATEGORIES, problems);
+      break;
     case 'elderly_alone':
     case 'deceased':
       break;
@@ -144,6 +148,8 @@ export function describeFact(kind: FactKind, value: Value): string {
       return SPECIAL_FAMILY_KINDS[value.kind as keyof typeof SPECIAL_FAMILY_KINDS] ?? String(value.kind);
     case 'deceased':
       return '已故';
+    case 'hardship_worker':
+      return HARDSHIP_WORKER_CATEGORIES[value.category as keyof typeof HARDSHIP_WORKER_CATEGORIES] ?? '困难职工';
     case 'income':
       return `家庭月收入 ${(Number(value.monthlyFen) / 100).toFixed(2)} 元`;
   }

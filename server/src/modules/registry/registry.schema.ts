@@ -41,7 +41,7 @@ export const HouseholdPatch = Type.Object(
   { additionalProperties: false },
 );
 
-const FACT_KIND_VALUES = ['assistance_status', 'disability', 'illness', 'employment', 'school_stage', 'elderly_alone', 'incapacitated', 'special_family', 'deceased', 'income'] as const;
+const FACT_KIND_VALUES = ['assistance_status', 'disability', 'illness', 'employment', 'school_stage', 'elderly_alone', 'incapacitated', 'special_family', 'deceased', 'income', 'hardship_worker'] as const;
 export const FactKindSchema = literals(FACT_KIND_VALUES);
 
 export const FactBody = Type.Object(

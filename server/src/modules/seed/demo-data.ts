@@ -159,4 +159,5 @@ export const DEMO_USERS: { username: string; displayName: string; org: OrgKey; r
   { username: 'hospital', displayName: '自治区人民医院 社工 李医生', org: 'nxHospital', roles: ['partner'] },
   { username: 'leader', displayName: '银川市总工会 领导', org: 'ycUnion', roles: ['leader'] },
   { username: 'auditor', displayName: '审计员', org: 'ycUnion', roles: ['auditor'] },
+  { username: 'policy', displayName: '银川市总工会 政策管理员', org: 'ycUnion', roles: ['policy_admin'] },
 ];

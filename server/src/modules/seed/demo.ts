@@ -8,6 +8,9 @@ import type { OrganisationType } from '../organisations/organisations.repo.js';
 import { recordFact } from '../registry/facts.service.js';
 import { createHousehold } from '../registry/households.service.js';
 import { createUser } from '../users/users.service.js';
+import { loadPolicyPack } from '../policies/pack/load.js';
+import { NINGXIA_POLICY_PACK } from '../policies/pack/ningxia.js';
+import { seedDemoEnrollments } from './demo-enrollments.js';
 import { DEMO_HOUSEHOLDS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, type DemoFact, type OrgKey } from './demo-data.js';
 
 export interface DemoSummary {
@@ -15,12 +18,14 @@ export interface DemoSummary {
   households: number;
   persons: number;
   users: number;
+  policies: number;
+  enrollments: number;
   skipped: boolean;
 }
 
 export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
   if (await findOrganisationByName(db, DEMO_ORGS[0].name)) {
-    return { organisations: 0, households: 0, persons: 0, users: 0, skipped: true };
+    return { organisations: 0, households: 0, persons: 0, users: 0, policies: 0, enrollments: 0, skipped: true };
   }
   const actor = systemActor('demo-seed');
   const root = await sql<{ id: number }>`select id from organisations where parent_id is null order by id limit 1`.execute(db);
@@ -49,6 +54,8 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
     });
     persons += members.length;
     const householdFacts: DemoFact[] = [...(household.householdFacts ?? [])];
+    // Every seed household is on the union's hardship-worker roll; those in 低保 as 深度困难.
+    householdFacts.push({ kind: 'hardship_worker', value: { category: household.dibao ? 'deep' : 'relative' }, source: '工会困难职工档案', validFrom: '2026-01-01' });
     if (household.dibao) householdFacts.push({ kind: 'assistance_status', value: { status: 'dibao' }, source: '银川市民政局低保名册', validFrom: '2025-01-01' });
     for (const fact of householdFacts) await recordFact(db, actor, { ...fact, householdId: created.id });
     const ids = await sql<{ id: number; id_number: string }>`select id, id_number from persons where household_id = ${created.id}`.execute(db);
@@ -71,5 +78,7 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
       password: DEMO_PASSWORD,
     });
   }
-  return { organisations: DEMO_ORGS.length, households: DEMO_HOUSEHOLDS.length, persons, users: DEMO_USERS.length, skipped: false };
+  const pack = await loadPolicyPack(db, actor, NINGXIA_POLICY_PACK);
+  const enrollments = await seedDemoEnrollments(db, actor);
+  return { organisations: DEMO_ORGS.length, households: DEMO_HOUSEHOLDS.length, persons, users: DEMO_USERS.length, policies: pack.created, enrollments, skipped: false };
 }

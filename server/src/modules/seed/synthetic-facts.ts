@@ -21,7 +21,7 @@ export interface FactMember {
 export interface FactPlan {
   /** Index of the member in its household, or null for a household fact. */
   member: number | null;
-  kind: 'assistance_status' | 'disability' | 'illness' | 'employment' | 'school_stage' | 'elderly_alone';
+  kind: 'assistance_status' | 'disability' | 'illness' | 'employment' | 'school_stage' | 'elderly_alone' | 'hardship_worker';
   /** For disability the certificate number is added once the ID number is final. */
   value: Record<string, unknown>;
   validFrom: string;
@@ -123,5 +123,11 @@ export function planFacts(rng: Rng, members: readonly FactMember[], place: Place
       facts.push({ member: i, kind: 'employment', value: { employer }, validFrom: dayBetween(rng, Math.max(m.birthDay + 18 * YEAR, REFERENCE_DAY - 12 * YEAR), REFERENCE_DAY), validTo: null });
     }
   });
+  // The union's hardship-worker roll: working households in 低保 or hit by illness or disability.
+  const working = facts.some((f) => f.kind === 'employment');
+  if (working && (status || seriouslyIll > 0 || severelyDisabled > 0) && rng.chance(0.6)) {
+    const category = status === 'dibao' || status === 'tekun' ? 'deep' : seriouslyIll > 0 ? 'accident' : 'relative';
+    facts.push({ member: null, kind: 'hardship_worker', value: { category }, validFrom: dayBetween(rng, REFERENCE_DAY - 3 * YEAR, REFERENCE_DAY - 30), validTo: null });
+  }
   return facts;
 }

@@ -6,7 +6,7 @@
 import { RELATIONSHIP_LABELS, type FactKind } from '@contracts/registry';
 
 export {
-  ASSISTANCE_STATUSES, SCHOOL_STAGES, SPECIAL_FAMILY_KINDS, INCAPACITY_LEVELS, ILLNESS_SEVERITIES,
+  ASSISTANCE_STATUSES, HARDSHIP_WORKER_CATEGORIES, SCHOOL_STAGES, SPECIAL_FAMILY_KINDS, INCAPACITY_LEVELS, ILLNESS_SEVERITIES,
   DISABILITY_CATEGORY_LABELS as DISABILITY_CATEGORIES, DISABILITY_GRADE_LABELS as DISABILITY_GRADES,
 } from '@contracts/registry';
 export type { FactKind, Relationship } from '@contracts/registry';
@@ -24,6 +24,7 @@ export const FACT_KINDS: Record<FactKind, { label: string; subject: 'person' | '
   elderly_alone: { label: '独居老人', subject: 'person', sensitive: false },
   deceased: { label: '死亡（生效日期为死亡日期）', subject: 'person', sensitive: false },
   income: { label: '家庭月收入', subject: 'household', sensitive: false },
+  hardship_worker: { label: '困难职工建档', subject: 'household', sensitive: false },
 };
 
 

@@ -4,9 +4,9 @@
  * warm-heart subsidies, education aid, mutual-aid medical cover) and the disabled persons'
  * federation's two subsidies (残疾人两项补贴).
  *
- * The registry has no "archived hardship worker" (建档困难职工) fact, so the union rules
- * recognise the household by the one thing the registry records about it: a member in work.
- * Within it, each household gets central-fund assistance by its recorded hardship cause.
+ * The union rules start from the household's place on the union's hardship-worker roll
+ * (困难职工建档, the `hardship_worker` fact); central-fund assistance then follows the
+ * household's recorded hardship cause.
  * Amounts are integer fen; where a document gives only a range, the tiers say what picks
  * the amount within it.
  */
@@ -34,17 +34,15 @@ const DISABILITY_FUND: FundingShare[] = [
   { source: '市县财政', shareBp: 5000 },
 ];
 
-// Hardship causes as the union's files name them (致困原因), one CEL fragment each. Illness
-// and disability are read on the person only: the SQL checker cannot yet lower has() inside
-// a members macro, so "a member is ill" cannot be asked of the household.
+// Hardship causes as the union's files name them (致困原因), one CEL fragment each.
 const SERIOUSLY_ILL_OR_DISABLED = '(has(person.illness) && person.illness.severity == "serious" || has(person.disability))';
 const SPECIAL_FAMILY = 'household.specialFamily != ""';
 const ON_ASSISTANCE = 'household.assistanceStatus != ""';
 const PAST_COMPULSORY_STUDENTS =
   'household.students.seniorHigh + household.students.vocational + household.students.college + household.students.postgraduate > 0';
 
-/** A household with a member in work: the union's register of hardship workers stands in for it. */
-const HARDSHIP_WORKER_HOUSEHOLD = 'household.members.exists(w, w.employed)';
+/** On the union's hardship-worker roll (建档困难职工家庭). */
+const HARDSHIP_WORKER_HOUSEHOLD = 'household.hardshipWorker != ""';
 
 const rule = (...clauses: string[]): string => clauses.join('\n&& ');
 

@@ -7,6 +7,7 @@
 import { celEnv, CelScalar, isCelError, isCelList, isCelMap, mapType, plan, unparse, type CelEnv } from '@bufbuild/cel';
 import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
 import type { ExplanationNode } from '../../../contracts/policies.js';
+import { predicateOf } from './lower.js';
 import type { ParsedRule } from './parse.js';
 
 const OBJECT = mapType(CelScalar.STRING, CelScalar.DYN);
@@ -97,15 +98,6 @@ export class PlannedRule {
     }
     return node;
   }
-}
-
-/** The per-element predicate inside a macro's loop step (exists/all: `@result op p`; exists_one/filter: `p ? … : …`). */
-function predicateOf(step: Expr | undefined): Expr | undefined {
-  if (step?.exprKind.case !== 'callExpr') return undefined;
-  const { function: fn, args } = step.exprKind.value;
-  if (fn === '_||_' || fn === '_&&_') return args[1];
-  if (fn === '_?_:_') return args[0];
-  return undefined;
 }
 
 function memberId(item: unknown): bigint {

@@ -11,8 +11,7 @@
 import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
 import { RuleError, type ParsedRule } from './parse.js';
 import {
-  BOOL, INT, MAX_LITERAL, OBJECT_TABLE, ROOT_VARIABLES, STRING, SUBJECT_SCHEMA, sameType, typeName,
-  type CelType, type ObjectName,
+  BOOL, INT, MAX_LITERAL, ROOT_VARIABLES, STRING, SUBJECT_SCHEMA, sameType, typeName, type CelType,
 } from './subject.js';
 
 const INT64_SAFE = 2 ** 62;
@@ -235,12 +234,17 @@ export function lowerRule(parsed: ParsedRule, expected: CelType, aliases: SqlAli
     return { x: body.sql, from: `FROM ${aliases.personTable} ${alias} WHERE ${alias}.household_id = ${aliases.household}.household_id` };
   };
 
+  /**
+   * A macro's name comes from sourceInfo.macroCalls; its list, variable and predicate from the
+   * expanded comprehension, because in macroCalls nested macros (has, exists…) are id-only stubs.
+   */
   const macroCall = (e: Expr) => {
     const call = macros[String(e.id)]?.exprKind;
-    if (call?.case !== 'callExpr') return null;
-    const [v, predicate] = call.value.args;
-    if (!v || !predicate || v.exprKind.case !== 'identExpr') return null;
-    return { name: call.value.function, target: call.value.target, variable: v.exprKind.value.name, predicate };
+    if (call?.case !== 'callExpr' || e.exprKind.case !== 'comprehensionExpr') return null;
+    const comprehension = e.exprKind.value;
+    const predicate = predicateOf(comprehension.loopStep);
+    if (!predicate || !comprehension.iterVar) return null;
+    return { name: call.value.function, target: comprehension.iterRange, variable: comprehension.iterVar, predicate };
   };
 
   const lowerMacro = (e: Expr, scope: Record<string, Variable>): Lowered => {
@@ -285,7 +289,11 @@ export function lowerRule(parsed: ParsedRule, expected: CelType, aliases: SqlAli
   return { type: result.type, sql: result.sql };
 }
 
-/** Which subject table an object-typed field's columns are on; exported for the loader. */
-export function tableOf(name: ObjectName): 'person' | 'household' {
-  return OBJECT_TABLE[name];
+/** The per-element predicate in a macro's loop step (exists/all: `@result op p`; exists_one/filter: `p ? … : …`). */
+export function predicateOf(step: Expr | undefined): Expr | undefined {
+  if (step?.exprKind.case !== 'callExpr') return undefined;
+  const { function: fn, args } = step.exprKind.value;
+  if (fn === '_||_' || fn === '_&&_') return args[1];
+  if (fn === '_?_:_') return args[0];
+  return undefined;
 }

@@ -19,7 +19,7 @@ const PERSON_COLUMNS = `
 
 const HOUSEHOLD_COLUMNS = `
   household_id bigint primary key, region_code text not null, org_id bigint not null, head_person_id bigint,
-  size bigint not null, assistance_status text not null, special_family text not null,
+  size bigint not null, assistance_status text not null, hardship_worker text not null, special_family text not null,
   income_monthly_fen bigint, income_per_capita_fen bigint,
   students_preschool bigint not null, students_primary bigint not null, students_junior_high bigint not null,
   students_compulsory bigint not null, students_senior_high bigint not null, students_vocational bigint not null,
@@ -89,12 +89,13 @@ function householdRows(asOf: string, filter: HouseholdFilter, personSource: RawB
     pivot as (
       select household_id,
         max(value->>'status') filter (where kind = 'assistance_status') as assistance_status,
+        max(value->>'category') filter (where kind = 'hardship_worker') as hardship_worker,
         min(value->>'kind') filter (where kind = 'special_family') as special_family,
         max((value->>'monthlyFen')::bigint) filter (where kind = 'income') as income_monthly_fen
       from current_facts group by household_id
     )
     select h.id, h.region_code, h.org_id, h.head_person_id, coalesce(m.size, 0),
-      coalesce(f.assistance_status, ''), coalesce(f.special_family, ''),
+      coalesce(f.assistance_status, ''), coalesce(f.hardship_worker, ''), coalesce(f.special_family, ''),
       f.income_monthly_fen, case when coalesce(m.size, 0) > 0 then f.income_monthly_fen / m.size end,
       coalesce(m.preschool, 0), coalesce(m.primary_school, 0), coalesce(m.junior_high, 0),
       coalesce(m.primary_school, 0) + coalesce(m.junior_high, 0), coalesce(m.senior_high, 0),
@@ -127,13 +128,13 @@ export interface SubjectPersonRow {
 
 export interface SubjectHouseholdRow {
   household_id: number; region_code: string; org_id: number; head_person_id: number | null; size: number;
-  assistance_status: string; special_family: string; income_monthly_fen: number | null; income_per_capita_fen: number | null;
+  assistance_status: string; hardship_worker: string; special_family: string; income_monthly_fen: number | null; income_per_capita_fen: number | null;
   students_preschool: number; students_primary: number; students_junior_high: number; students_compulsory: number;
   students_senior_high: number; students_vocational: number; students_college: number; students_postgraduate: number;
 }
 
 const PERSON_NAMES = 'person_id, household_id, region_code, org_id, name, sex, age, relationship, is_head, school_stage, elderly_alone, incapacitated, employed, disability_category, disability_grade, illness_severity, illness_name, employment_employer, public_welfare_post, post_ends_in_days';
-const HOUSEHOLD_NAMES = 'household_id, region_code, org_id, head_person_id, size, assistance_status, special_family, income_monthly_fen, income_per_capita_fen, students_preschool, students_primary, students_junior_high, students_compulsory, students_senior_high, students_vocational, students_college, students_postgraduate';
+const HOUSEHOLD_NAMES = 'household_id, region_code, org_id, head_person_id, size, assistance_status, hardship_worker, special_family, income_monthly_fen, income_per_capita_fen, students_preschool, students_primary, students_junior_high, students_compulsory, students_senior_high, students_vocational, students_college, students_postgraduate';
 
 /** The subject rows of the chosen households, read without temporary tables (for one household). */
 export async function loadSubjectRows(db: Kysely<any>, asOf: string, filter: HouseholdFilter): Promise<{ persons: SubjectPersonRow[]; households: SubjectHouseholdRow[] }> {

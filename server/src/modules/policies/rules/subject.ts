@@ -70,6 +70,7 @@ export const SUBJECT_SCHEMA: Record<ObjectName, Record<string, FieldSpec>> = {
     regionCode: { type: STRING, column: 'region_code', zh: '行政区划代码（如 640104 兴庆区）', en: 'region code' },
     size: { type: INT, column: 'size', bound: 100, zh: '家庭人口（在世成员数）', en: 'living members' },
     assistanceStatus: { type: STRING, column: 'assistance_status', zh: "救助身份：'dibao' 低保、'tekun' 特困、'dibao_edge' 低保边缘，无为 ''", en: "assistance status or ''" },
+    hardshipWorker: { type: STRING, column: 'hardship_worker', zh: "工会困难职工建档：'deep' 深度困难、'relative' 相对困难、'accident' 意外致困，未建档为 ''", en: "registered hardship-worker category or ''" },
     specialFamily: { type: STRING, column: 'special_family', zh: "特殊家庭：'single_parent' 'widowed' 'orphan' 'bereaved_only_child' …，无为 ''", en: "special-family kind or ''" },
     members: { type: { kind: 'list', element: object('Person') }, column: '', zh: '家庭成员（在世）', en: 'living members' },
     students: { type: object('Students'), column: '', zh: '各在学阶段人数', en: 'number of members by school stage' },
@@ -89,12 +90,6 @@ export const SUBJECT_SCHEMA: Record<ObjectName, Record<string, FieldSpec>> = {
     monthlyFen: { type: INT, column: 'income_monthly_fen', bound: MAX_FEN, zh: '家庭月收入（分）', en: 'monthly income in fen' },
     perCapitaFen: { type: INT, column: 'income_per_capita_fen', bound: MAX_FEN, zh: '人均月收入（分）', en: 'monthly income per capita in fen' },
   },
-};
-
-/** Which subject table an object's columns live on. */
-export const OBJECT_TABLE: Record<ObjectName, 'person' | 'household'> = {
-  Person: 'person', Disability: 'person', Illness: 'person', Employment: 'person',
-  Household: 'household', Students: 'household', Income: 'household',
 };
 
 export const ROOT_VARIABLES = {

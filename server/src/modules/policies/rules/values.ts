@@ -39,6 +39,7 @@ export function householdValue(row: SubjectHouseholdRow, members: CelObject[]): 
     regionCode: row.region_code,
     size: BigInt(row.size),
     assistanceStatus: row.assistance_status,
+    hardshipWorker: row.hardship_worker,
     specialFamily: row.special_family,
     members,
     students: {

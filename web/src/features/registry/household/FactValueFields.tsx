@@ -3,7 +3,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Select, Switch } from 'ant
 import type { Dayjs } from 'dayjs';
 import { useT } from '@/lib/i18n';
 import {
-  ASSISTANCE_STATUSES, DISABILITY_CATEGORIES, DISABILITY_GRADES, ILLNESS_SEVERITIES, INCAPACITY_LEVELS,
+  ASSISTANCE_STATUSES, DISABILITY_CATEGORIES, HARDSHIP_WORKER_CATEGORIES, DISABILITY_GRADES, ILLNESS_SEVERITIES, INCAPACITY_LEVELS,
   optionsOf, SCHOOL_STAGES, SPECIAL_FAMILY_KINDS, type FactKind,
 } from '../labels';
 
@@ -22,6 +22,8 @@ export function FactValueFields({ kind }: { kind: FactKind | undefined }) {
   switch (kind) {
     case 'assistance_status':
       return <Choice name="status" label="救助身份" table={ASSISTANCE_STATUSES} />;
+    case 'hardship_worker':
+      return <Choice name="category" label="困难职工类别" table={HARDSHIP_WORKER_CATEGORIES} />;
     case 'special_family':
       return <Choice name="kind" label="特殊家庭类型" table={SPECIAL_FAMILY_KINDS} />;
     case 'disability':
