@@ -6,6 +6,8 @@ import type { Config } from './kernel/config.js';
 import { authRoutes } from './kernel/auth/auth.routes.js';
 import { createHttpServer, type HttpServer } from './kernel/http/server.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { watchForChanges } from './modules/policies/monitoring/monitor.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
@@ -24,6 +26,8 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   auditRoutes(app, deps);
   await registryRoutes(app, deps);
   policyRoutes(app, deps);
+  notificationRoutes(app, deps);
+  watchForChanges(db);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   return app;
 }

@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import type { Config } from './kernel/config.js';
 import { prepareDatabase } from './database.js';
 import { seedDemo } from './modules/seed/demo.js';
+import { scheduleDailySweep } from './modules/policies/monitoring/monitor.js';
+import { systemActor } from './kernel/auth/actor.js';
 
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
   const database = await prepareDatabase(config);
@@ -12,6 +14,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   }
   const app = await buildApp(database.db, config);
   await app.listen({ port: config.port, host: config.host });
+  const stopSweep = scheduleDailySweep(database.db, systemActor('monitor'), (message) => app.log.info(message));
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
   console.log(`\n惠民 huimin 已启动 is running: ${url}`);
@@ -23,6 +26,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   return {
     url,
     close: async () => {
+      stopSweep();
       await app.close();
       await database.close();
     },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { subjectsChanged } from '../../kernel/events.js';
 import { FACT_KINDS, validateFactValue, type FactKind } from './facts.js';
 import { endFact, findFact, insertFact, openFacts } from './facts.repo.js';
 import { findHousehold } from './households.repo.js';
@@ -45,7 +46,7 @@ export async function recordFact(db: Kysely<any>, actor: Actor, input: NewFact) 
   const source = input.source.trim();
   if (!source) throw validationError([{ field: 'source', message: '信息来源必填' }]);
 
-  return db.transaction().execute(async (trx) => {
+  const { fact, householdId } = await db.transaction().execute(async (trx) => {
     const person = subject.personId !== null ? await findPerson(trx, actor.scope, subject.personId, true) : null;
     const household = subject.householdId !== null ? await findHousehold(trx, actor.scope, subject.householdId, true) : null;
     if (!person && !household) throw notFound();
@@ -69,15 +70,17 @@ export async function recordFact(db: Kysely<any>, actor: Actor, input: NewFact) 
       after: spec.sensitive ? { factId: id, kind: input.kind } : { factId: id, kind: input.kind, value: input.value, validFrom, validTo, source },
       detail: { ended },
     });
-    return presentFact((await findFact(trx, id))!);
+    return { fact: presentFact((await findFact(trx, id))!), householdId: person?.householdId ?? household?.id ?? null };
   });
+  if (householdId !== null) await subjectsChanged(db, { householdIds: [householdId], cause: input.kind, personId: subject.personId, actor });
+  return fact;
 }
 
 export async function endFactOn(db: Kysely<any>, actor: Actor, factId: number, validTo: string) {
   requirePermission(actor, 'registry:write');
   const date = checkedDate(validTo, 'validTo');
   if (!date) throw validationError([{ field: 'validTo', message: '失效日期必填' }]);
-  return db.transaction().execute(async (trx) => {
+  const { ended, householdId } = await db.transaction().execute(async (trx) => {
     const fact = await findFact(trx, factId);
     if (!fact) throw notFound();
     const inScope = fact.personId !== null ? await findPerson(trx, actor.scope, fact.personId, true) : await findHousehold(trx, actor.scope, fact.householdId!, true);
@@ -86,6 +89,9 @@ export async function endFactOn(db: Kysely<any>, actor: Actor, factId: number, v
     if (date < fact.validFrom) throw validationError([{ field: 'validTo', message: '失效日期不能早于生效日期' }]);
     await endFact(trx, factId, date);
     await recordAudit(trx, actor, { action: 'fact.ended', entityType: fact.personId !== null ? 'person' : 'household', entityId: fact.personId ?? fact.householdId, detail: { factId, validTo: date } });
-    return presentFact((await findFact(trx, factId))!);
+    const householdId = 'householdId' in inScope && fact.personId !== null ? inScope.householdId : fact.householdId;
+    return { ended: presentFact((await findFact(trx, factId))!), householdId: householdId as number | null };
   });
+  if (householdId !== null) await subjectsChanged(db, { householdIds: [householdId], cause: ended.kind, personId: ended.personId, actor });
+  return ended;
 }

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { RELATIONSHIP_LABELS, type Relationship } from '../../contracts/registry.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
+import { subjectsChanged } from '../../kernel/events.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, forbidden, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { findRegion, regionPrefix } from '../regions/regions.repo.js';
@@ -104,7 +105,7 @@ async function attachMember(
 export async function addMember(db: Kysely<any>, actor: Actor, householdId: number, member: MemberInput) {
   requirePermission(actor, 'registry:write');
   const person = 'person' in member ? await checkPerson(db, member.person, 'person.') : null;
-  return db.transaction().execute(async (trx) => {
+  const added = await db.transaction().execute(async (trx) => {
     const household = await findHousehold(trx, actor.scope, householdId, true);
     if (!household) throw notFound();
     if (member.relationship === 'head' && household.headPersonId !== null) {
@@ -115,11 +116,13 @@ export async function addMember(db: Kysely<any>, actor: Actor, householdId: numb
     await recordAudit(trx, actor, { action: 'household.member_added', entityType: 'household', entityId: householdId, after: { personId, relationship: member.relationship } });
     return { personId };
   });
+  await subjectsChanged(db, { householdIds: [householdId], cause: 'membership', personId: added.personId, actor });
+  return added;
 }
 
 export async function removeMember(db: Kysely<any>, actor: Actor, householdId: number, personId: number) {
   requirePermission(actor, 'registry:write');
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const household = await findHousehold(trx, actor.scope, householdId, true);
     if (!household) throw notFound();
     const person = await findPerson(trx, actor.scope, personId, true);
@@ -131,6 +134,7 @@ export async function removeMember(db: Kysely<any>, actor: Actor, householdId: n
     await setMembership(trx, personId, null, null);
     await recordAudit(trx, actor, { action: 'household.member_removed', entityType: 'household', entityId: householdId, before: { personId, relationship: person.relationship } });
   });
+  await subjectsChanged(db, { householdIds: [householdId], cause: 'membership', personId, actor });
 }
 
 export async function editHousehold(db: Kysely<any>, actor: Actor, id: number, fields: { address?: string | null; regionCode: string }) {

@@ -152,9 +152,9 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
 
 export const DEMO_PASSWORD = 'Huimin-demo-2026';
 
-export const DEMO_USERS: { username: string; displayName: string; org: OrgKey; roles: string[]; regionCode?: string }[] = [
-  { username: 'caseworker', displayName: '银川市总工会 帮扶干部 陈静', org: 'ycUnion', roles: ['caseworker'] },
-  { username: 'xixia', displayName: '西夏区总工会 帮扶干部 马涛', org: 'xixiaUnion', roles: ['caseworker'] },
+export const DEMO_USERS: { username: string; displayName: string; org: OrgKey; roles: string[]; regionCode?: string; phone?: string }[] = [
+  { username: 'caseworker', displayName: '银川市总工会 帮扶干部 陈静', org: 'ycUnion', roles: ['caseworker'], phone: '13909510001' },
+  { username: 'xixia', displayName: '西夏区总工会 帮扶干部 马涛', org: 'xixiaUnion', roles: ['caseworker'], phone: '13909510002' },
   { username: 'grid', displayName: '金波路社区 网格员 谈静美', org: 'jinboCommunity', roles: ['grid_worker'], regionCode: '640105002003' },
   { username: 'hospital', displayName: '自治区人民医院 社工 李医生', org: 'nxHospital', roles: ['partner'] },
   { username: 'leader', displayName: '银川市总工会 领导', org: 'ycUnion', roles: ['leader'] },

@@ -77,6 +77,8 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
       regionCode: user.regionCode ?? null,
       password: DEMO_PASSWORD,
     });
+    // Reminders also go out by SMS to users with a phone (the outbox); accounts have no phone field in the UI yet.
+    if (user.phone) await sql`update users set phone = ${user.phone} where username = ${user.username}`.execute(db);
   }
   const pack = await loadPolicyPack(db, actor, NINGXIA_POLICY_PACK);
   const enrollments = await seedDemoEnrollments(db, actor);
