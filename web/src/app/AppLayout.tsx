@@ -6,6 +6,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router-dom';
+import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { useT } from '@/lib/i18n';
 import { useIsMobile } from '@/lib/useMedia';
 import { Brand } from './Brand';
@@ -38,6 +39,7 @@ export function AppLayout() {
             </Flex>
           )}
           <Flex align="center" gap={12} style={{ marginInlineStart: 'auto' }}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -1,13 +1,15 @@
 /** The navigation: each entry appears only when the user holds its permission. */
 import {
   AuditOutlined, ApartmentOutlined, CloudUploadOutlined, DashboardOutlined, HomeOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, ClusterOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, ClusterOutlined, BellOutlined, FileProtectOutlined, AimOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, type Permission } from '@/lib/auth';
 import { useT, type Translate } from '@/lib/i18n';
+import { POLICY_READ } from '@/features/policies/permissions';
+import '@/features/policies/i18n-en';
 
 interface Entry {
   path: string;
@@ -20,6 +22,9 @@ const MAIN: Entry[] = [
   { path: '/', label: '首页', icon: <DashboardOutlined /> },
   { path: '/households', label: '家庭台账', icon: <HomeOutlined />, permission: 'registry:read' },
   { path: '/persons', label: '人员查询', icon: <TeamOutlined />, permission: 'registry:read' },
+  { path: '/policies', label: '政策管理', icon: <FileProtectOutlined />, permission: POLICY_READ },
+  { path: '/policy-runs', label: '政策找人', icon: <AimOutlined />, permission: POLICY_READ },
+  { path: '/notifications', label: '消息提醒', icon: <BellOutlined /> },
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, permission: 'registry:import' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];

@@ -2,6 +2,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import type { Permission } from '@/lib/auth';
+import { POLICY_READ, POLICY_WRITE } from '@/features/policies/permissions';
 import { AppLayout } from './AppLayout';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,6 +24,12 @@ const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
 const UsersPage = page(() => import('@/features/users/UsersPage'), 'UsersPage');
 const OrganisationsPage = page(() => import('@/features/organisations/OrganisationsPage'), 'OrganisationsPage');
 const GridsPage = page(() => import('@/features/regions/GridsPage'), 'GridsPage');
+const PoliciesPage = page(() => import('@/features/policies/PoliciesPage'), 'PoliciesPage');
+const PolicyPage = page(() => import('@/features/policies/PolicyPage'), 'PolicyPage');
+const VersionEditorPage = page(() => import('@/features/policies/editor/VersionEditorPage'), 'VersionEditorPage');
+const SimulationPage = page(() => import('@/features/policies/simulation/SimulationPage'), 'SimulationPage');
+const RunPage = page(() => import('@/features/policies/runs/RunPage'), 'RunPage');
+const NotificationsPage = page(() => import('@/features/notifications/NotificationsPage'), 'NotificationsPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -54,6 +61,14 @@ export const router = createBrowserRouter([
       { path: 'persons', element: guarded('registry:read', PersonsPage) },
       { path: 'imports', element: guarded('registry:import', ImportPage) },
       { path: 'audit', element: guarded('audit:read', AuditPage) },
+      { path: 'policies', element: guarded(POLICY_READ, PoliciesPage) },
+      { path: 'policies/new', element: guarded(POLICY_WRITE, VersionEditorPage) },
+      { path: 'policies/:code', element: guarded(POLICY_READ, PolicyPage) },
+      { path: 'policies/:code/edit', element: guarded(POLICY_WRITE, VersionEditorPage) },
+      { path: 'policies/:code/simulations/:runId', element: guarded(POLICY_READ, SimulationPage) },
+      { path: 'policy-runs', element: guarded(POLICY_READ, RunPage) },
+      { path: 'policy-runs/:id', element: guarded(POLICY_READ, RunPage) },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'admin/users', element: guarded('admin:users', UsersPage) },
       { path: 'admin/organisations', element: guarded('admin:orgs', OrganisationsPage) },
       { path: 'admin/grids', element: guarded('admin:orgs', GridsPage) },

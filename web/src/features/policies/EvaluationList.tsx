@@ -35,7 +35,7 @@ function Body({ evaluation }: { evaluation: SubjectEvaluation }) {
       </div>
       {evaluation.amountExplanation && (
         <div>
-          <Typography.Text type="secondary">{t('金额计算')}</Typography.Text>
+          <Typography.Text type="secondary">{t('金额计算（单位：分）')}</Typography.Text>
           <ExplanationTree node={evaluation.amountExplanation} />
         </div>
       )}

@@ -109,6 +109,7 @@ export function lowerRule(parsed: ParsedRule, expected: CelType, aliases: SqlAli
           if (!spec.optional) {
             return fail(e, `has() 只用于可能缺失的信息（如 disability、illness、employment、income），“${k.value.field}”总有值`, `has() applies to optional facts only; '${k.value.field}' always has a value`);
           }
+          // Also false when the root person is absent (no living head), as CEL's has() on an unbound variable is.
           return { type: BOOL, sql: `(${operand.alias}.${spec.column} IS NOT NULL)` };
         }
         if (spec.type.kind === 'object' || spec.type.kind === 'list') return { type: spec.type, sql: operand.alias, alias: operand.alias };

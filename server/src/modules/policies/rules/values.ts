@@ -54,7 +54,10 @@ export function householdValue(row: SubjectHouseholdRow, members: CelObject[]): 
     },
   };
   if (row.income_monthly_fen !== null) {
-    value.income = { monthlyFen: BigInt(row.income_monthly_fen), perCapitaFen: BigInt(row.income_per_capita_fen ?? 0) };
+    // Per capita is undefined (an error to read) when nobody in the household is alive, as in SQL.
+    const income: Record<string, bigint> = { monthlyFen: BigInt(row.income_monthly_fen) };
+    if (row.income_per_capita_fen !== null) income.perCapitaFen = BigInt(row.income_per_capita_fen);
+    value.income = income;
   }
   return value;
 }

@@ -36,6 +36,11 @@ export class RunCancelled extends Error {
   }
 }
 
+/** Negative amounts pay nothing; an erroring amount stays NULL (greatest() would turn it into 0). */
+export function nonNegative(amountSql: string): string {
+  return `(CASE WHEN ${amountSql} < 0 THEN 0 ELSE ${amountSql} END)`;
+}
+
 /** The SELECT giving one row per subject: ids, region, eligible (NULL = could not decide), amount. */
 export function subjectQuery(version: RunVersion, params: ParamSink): string {
   const { eligibility, amount } = lowerVersion(version.compiled, params);
@@ -45,7 +50,7 @@ export function subjectQuery(version: RunVersion, params: ParamSink): string {
       : 'subj_household h left join subj_person p on p.person_id = h.head_person_id';
   const personId = version.target === 'person' ? 'p.person_id' : 'null::bigint';
   return `select ${personId} as person_id, h.household_id, h.region_code, e.eligible,
-      case when e.eligible then greatest(${amount}, 0) end as amount
+      case when e.eligible then ${nonNegative(amount)} end as amount
     from ${from}
     cross join lateral (select ${eligibility} as eligible) e`;
 }
@@ -76,7 +81,7 @@ async function evaluatePolicy(trx: Transaction<any>, runId: number, version: Run
       select coalesce(e.household_id, cur.household_id) as household_id, coalesce(e.person_id, cur.person_id) as person_id,
         e.household_id as household_id_e, e.region_code, e.eligible, e.amount, cur.amount_fen as previous_amount,
         case
-          when e.household_id is not null and e.eligible is null then 'error'
+          when e.household_id is not null and (e.eligible is null or (e.eligible and e.amount is null)) then 'error'
           when e.eligible and cur.household_id is null then 'add'
           when cur.household_id is not null and (e.household_id is null or e.eligible = false) then 'stop'
           when e.eligible and cur.amount_fen <> e.amount then 'amount'
@@ -94,7 +99,7 @@ async function evaluatePolicy(trx: Transaction<any>, runId: number, version: Run
     select
       (select count(*) from e where eligible) as eligible,
       (select coalesce(sum(amount), 0) from e where eligible) as amount_fen,
-      (select count(*) from e where eligible is null) as errors,
+      (select count(*) from e where eligible is null or (eligible and amount is null)) as errors,
       (select count(*) from inserted where kind = 'add') as to_add,
       (select count(*) from inserted where kind = 'stop') as to_stop,
       (select count(*) from inserted where kind = 'amount') as amount_changed`;

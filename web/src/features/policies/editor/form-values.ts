@@ -54,8 +54,16 @@ function tierOperand(text: string | undefined): string | number {
   return quoted ? quoted[2] : value;
 }
 
+/**
+ * Optional amounts are left out rather than sent as null: the server's validation coerces a
+ * null inside a number-or-null union to 0, which would cap every amount at ¥0.
+ */
+function present<K extends string>(key: K, value: number | null): Partial<Record<K, number>> {
+  return value === null ? {} : ({ [key]: value } as Record<K, number>);
+}
+
 export function toBenefit(b: BenefitValues | undefined): BenefitRule {
-  const capFen = optionalFen(b?.capYuan);
+  const capFen = present('capFen', optionalFen(b?.capYuan));
   switch (b?.kind) {
     case 'tiered':
       return {
@@ -68,12 +76,12 @@ export function toBenefit(b: BenefitValues | undefined): BenefitRule {
           return { equals: tierOperand(tier.value), amountFen, label };
         }),
         otherwiseFen: fen(b.otherwiseYuan),
-        capFen,
+        ...capFen,
       };
     case 'formula':
-      return { kind: 'formula', expression: b.expression ?? '', capFen };
+      return { kind: 'formula', expression: b.expression ?? '', ...capFen };
     default:
-      return { kind: 'fixed', amountFen: fen(b?.amountYuan), capFen };
+      return { kind: 'fixed', amountFen: fen(b?.amountYuan), ...capFen };
   }
 }
 
@@ -106,7 +114,7 @@ export function toVersionInput(v: EditorValues): PolicyVersionInput {
     eligibility: v.eligibility,
     benefit: toBenefit(v.benefit),
     funding: (v.funding ?? []).map((f) => ({ source: f.source.trim(), shareBp: percentToBp(f.percent ?? 0) })),
-    quotas: (v.quotas ?? []).map((q) => ({ regionCode: q.regionCode ?? '', quota: q.quota ?? null, budgetFen: optionalFen(q.budgetYuan) })),
+    quotas: (v.quotas ?? []).map((q) => ({ regionCode: q.regionCode ?? '', ...present('quota', q.quota ?? null), ...present('budgetFen', optionalFen(q.budgetYuan)) })),
     effectiveFrom: (v.effectiveFrom ?? dayjs()).format('YYYY-MM-DD'),
     effectiveTo: v.effectiveTo ? v.effectiveTo.format('YYYY-MM-DD') : null,
     basis: text(v.basis),

@@ -1,13 +1,14 @@
 /** One household: head and address, members, facts current and past, and its history. */
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Skeleton } from 'antd';
+import { Button, Flex, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useRequest } from '@/lib/useRequest';
+import { POLICY_READ } from '@/features/policies/permissions';
 import { getHousehold } from '../registry.api';
 import { StatusTag } from '../StatusTag';
 import { EditAddressModal } from './EditAddressModal';
@@ -15,6 +16,7 @@ import { FactsSection } from './FactsSection';
 import { HistorySection } from './HistorySection';
 import { HouseholdHead } from './HouseholdHead';
 import { MembersSection } from './MembersSection';
+import { PoliciesTab } from './PoliciesTab';
 import { useReveal } from '../reveal/useReveal';
 
 export function HouseholdPage() {
@@ -25,10 +27,18 @@ export function HouseholdPage() {
   const { data, error, reload } = useRequest((signal) => getHousehold(id, signal), [id]);
   const reveal = useReveal(() => void reload());
   const [editing, setEditing] = useState(false);
+  const [params, setParams] = useSearchParams();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const { household, members, facts, history } = data;
+  const details = (
+    <>
+      <MembersSection household={household} members={members} reveal={reveal} onChanged={reload} />
+      <FactsSection householdId={household.id} facts={facts} members={members} reveal={reveal} onChanged={reload} />
+      <HistorySection history={history} />
+    </>
+  );
 
   return (
     <>
@@ -55,9 +65,19 @@ export function HouseholdPage() {
           )
         }
       />
-      <MembersSection household={household} members={members} reveal={reveal} onChanged={reload} />
-      <FactsSection householdId={household.id} facts={facts} members={members} reveal={reveal} onChanged={reload} />
-      <HistorySection history={history} />
+      {can(POLICY_READ) ? (
+        // ?tab=policies opens the 政策 tab directly (links from reminders and candidate lists).
+        <Tabs
+          activeKey={params.get('tab') ?? 'details'}
+          onChange={(tab) => setParams(tab === 'details' ? {} : { tab }, { replace: true })}
+          items={[
+            { key: 'details', label: t('家庭情况'), children: details },
+            { key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> },
+          ]}
+        />
+      ) : (
+        details
+      )}
       {reveal.modal}
       {editing && <EditAddressModal household={household} open onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void reload(); }} />}
     </>

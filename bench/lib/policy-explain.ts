@@ -1,0 +1,66 @@
+/**
+ * Where a huimin run's time goes: the statements the measured run sent (taken from the Kysely
+ * query log) are replayed in one transaction that is rolled back — the subject-table build
+ * as it ran, each policy's statement under EXPLAIN (ANALYZE, BUFFERS) — and the plans are
+ * written to a file. The replay's times are the breakdown; the plans say why.
+ */
+import fs from 'node:fs';
+import { CompiledQuery } from 'kysely';
+import type { BenchDatabase } from './databases.js';
+
+export interface Step {
+  label: string;
+  ms: number;
+  /** JIT compilation time inside the statement, when PostgreSQL used JIT. */
+  jitMs: number | null;
+  plan: string | null;
+}
+
+class Rollback extends Error {}
+
+const isPolicyStatement = (q: CompiledQuery) => /insert into policy_candidates/.test(q.sql);
+const isBuildStatement = (q: CompiledQuery) => /subj_person|subj_household/.test(q.sql) && !isPolicyStatement(q);
+
+function label(q: CompiledQuery): string {
+  const text = q.sql.replace(/\s+/g, ' ').trim();
+  if (/^create temporary table (\w+)/.test(text)) return `create ${/^create temporary table (\w+)/.exec(text)![1]}`;
+  if (/^insert into "?(subj_\w+)/.test(text)) return `fill ${/^insert into "?(subj_\w+)/.exec(text)![1]}`;
+  if (/^create index/.test(text)) return 'index subj_person (household_id)';
+  if (/^analyze/.test(text)) return 'analyze subject tables';
+  return text.slice(0, 40);
+}
+
+async function explain(bench: BenchDatabase, trx: any, q: CompiledQuery): Promise<{ ms: number; jitMs: number | null; plan: string }> {
+  const { rows } = await trx.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
+  const plan = (rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+  const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN) + Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+  const jit = /Timing: Generation [\d.]+ ms.*Total ([\d.]+) ms/s.exec(plan);
+  return { ms, jitMs: jit ? Number(jit[1]) : null, plan };
+}
+
+/** Replays the run's statements; `codes` name the policy statements in the order they ran. */
+export async function explainRun(bench: BenchDatabase, queries: CompiledQuery[], codes: string[], file: string): Promise<Step[]> {
+  const build = queries.filter(isBuildStatement);
+  const policies = queries.filter(isPolicyStatement);
+  if (policies.length !== codes.length) throw new Error(`captured ${policies.length} policy statements for ${codes.length} policies`);
+  const steps: Step[] = [];
+  try {
+    await bench.db.transaction().execute(async (trx) => {
+      for (const q of build) {
+        if (/^\s*insert/i.test(q.sql)) {
+          steps.push({ label: label(q), ...(await explain(bench, trx, q)) });
+        } else {
+          const started = performance.now();
+          await trx.executeQuery(q);
+          steps.push({ label: label(q), ms: performance.now() - started, jitMs: null, plan: null });
+        }
+      }
+      for (const [i, q] of policies.entries()) steps.push({ label: codes[i]!, ...(await explain(bench, trx, q)) });
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  fs.writeFileSync(file, [...build, ...policies].map((q, i) => `### ${steps[i]?.label}: ${steps[i]?.ms.toFixed(0)} ms\n\n${q.sql}\n\n${steps[i]?.plan ?? '(not explained)'}\n`).join('\n'));
+  return steps;
+}

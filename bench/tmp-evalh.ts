@@ -1,0 +1,38 @@
+import { Kysely, PostgresDialect, sql, CompiledQuery } from 'kysely';
+import pg from 'pg';
+import '../server/src/kernel/db/open.js';
+import { systemActor } from '../server/src/kernel/auth/actor.js';
+import { evaluateHousehold, loadHousehold, today, evaluateSubjects } from '../server/src/modules/policies/evaluation.service.js';
+import { activeVersions } from '../server/src/modules/policies/policies.repo.js';
+import { compileVersion } from '../server/src/modules/policies/compile.js';
+const queries: any[] = [];
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/huimin_bench', max: 2 }) }), log: (e) => { if (e.level === 'query') queries.push({ sql: e.query.sql, params: e.query.parameters, ms: e.queryDurationMillis }); } });
+const actor = systemActor('x');
+const { rows } = await sql<{ id: number }>`select id from households order by md5(id::text) limit 60`.execute(db);
+for (const r of rows.slice(0, 10)) await evaluateHousehold(db, actor, r.id);
+const asOf = await today(db);
+const t: Record<string, number[]> = { total: [], load: [], versions: [], evaluate: [] };
+for (const r of rows.slice(10)) {
+  queries.length = 0;
+  let s = performance.now();
+  await evaluateHousehold(db, actor, r.id);
+  t.total.push(performance.now() - s);
+  s = performance.now();
+  const subj = await loadHousehold(db, actor, r.id, asOf);
+  t.load.push(performance.now() - s);
+  s = performance.now();
+  const versions = (await activeVersions(db, null)).map((v) => ({ versionId: v.id, version: v.version, code: v.code, input: v, compiled: compileVersion(v) }));
+  t.versions.push(performance.now() - s);
+  s = performance.now();
+  evaluateSubjects(subj!, versions as any, new Set());
+  t.evaluate.push(performance.now() - s);
+}
+const med = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)].toFixed(1);
+for (const [k, v] of Object.entries(t)) console.log(k, med(v), 'max', Math.max(...v).toFixed(1));
+queries.length = 0;
+await evaluateHousehold(db, actor, rows[0].id);
+for (const q of queries) console.log(q.ms.toFixed(1), q.sql.replace(/\s+/g, ' ').slice(0, 100));
+const big = queries.sort((a, b) => b.ms - a.ms)[0];
+const ex = await db.executeQuery(CompiledQuery.raw('explain (analyze, buffers) ' + big.sql, big.params));
+console.log(ex.rows.map((r: any) => Object.values(r)[0]).join('\n'));
+await db.destroy();
