@@ -6,12 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { adminPassword, apiAs, chooseOption, dialog, settled, useBrowser, withPage } from './support.js';
+import { adminPassword, apiAs, chooseOption, dialog, makeIdNumber, settled, uniqueSequence, useBrowser, withPage } from './support.js';
 
 const browser = useBrowser();
 const NAME = '义务教育阶段助学';
 const FALLBACK_CODE = 'nx-compulsory-education-aid';
 const admin = () => ({ user: 'admin', password: adminPassword() });
+// A household of the journey's own in 金凤区: a working parent and a primary-school child who
+// qualifies but is not enrolled, whatever the demo seed enrols.
+const HEAD = '马骁勇';
+const CHILD = '马一禾';
 let code = FALLBACK_CODE;
 
 /** The demo seed ships the Ningxia pack; until it does (or if it changes), the journey brings its own policy. */
@@ -40,6 +44,22 @@ async function ensurePolicy(): Promise<string> {
   }
 }
 
+async function createHousehold(): Promise<void> {
+  const api = await apiAs('admin', adminPassword());
+  try {
+    const sequence = uniqueSequence();
+    const regionCode = '640106005003';
+    const member = (relationship: string, name: string, birth: string) => ({ relationship, person: { name, idNumber: makeIdNumber('640106', birth, sequence), regionCode } });
+    const created = await api.post('/api/households', { address: '金凤区银新苑南区 3-2-101', regionCode, members: [member('head', HEAD, '19860412'), member('child', CHILD, '20160308')] });
+    const { members }: { members: Array<{ id: number; name: string }> } = await api.get(`/api/households/${created.id}`);
+    const idOf = (name: string) => members.find((m) => m.name === name)!.id;
+    await api.post(`/api/persons/${idOf(HEAD)}/facts`, { kind: 'employment', value: { employer: '银川市某物流公司', publicWelfarePost: false }, source: '工会困难职工档案', validFrom: '2020-01-01' });
+    await api.post(`/api/persons/${idOf(CHILD)}/facts`, { kind: 'school_stage', value: { stage: 'primary' }, source: '教育部门学籍', validFrom: '2025-09-01' });
+  } finally {
+    await api.dispose();
+  }
+}
+
 /** Replaces the whole eligibility rule by typing, as a person would. */
 async function typeRule(page: Page, rule: string): Promise<void> {
   const editor = page.getByTestId('eligibility-editor').locator('.cm-content');
@@ -50,6 +70,7 @@ async function typeRule(page: Page, rule: string): Promise<void> {
 
 beforeAll(async () => {
   code = await ensurePolicy();
+  await createHousehold();
 });
 
 describe('policies', () => {
@@ -73,10 +94,10 @@ describe('policies', () => {
       expect(await problems.count()).toBe(0);
 
       await page.getByLabel('选择家庭').click();
-      await page.keyboard.type('hjj');
-      await chooseOption(page, /何建军/);
+      await page.keyboard.type(HEAD);
+      await chooseOption(page, new RegExp(HEAD));
       const evaluations = page.getByTestId('draft-evaluations');
-      await evaluations.getByText('何鑫', { exact: true }).click();
+      await evaluations.getByText(CHILD, { exact: true }).click();
       const explanation = evaluations.getByTestId('explanation').first();
       await explanation.getByText(/^person\.schoolStage$/).waitFor();
       await explanation.getByText('成立').first().waitFor();
@@ -125,26 +146,25 @@ describe('policies', () => {
       await page.getByTestId('run-counts').getByRole('row', { name: new RegExp(NAME) }).waitFor();
       await page.getByRole('img', { name: /各政策符合条件/ }).locator('canvas').waitFor();
       await page.getByRole('tab', { name: /应纳未纳/ }).click();
-      const table = page.getByTestId('candidates-table');
-      const open = table.getByRole('row').filter({ has: page.getByRole('button', { name: '发起申请' }) }).first();
-      const key = await open.getAttribute('data-row-key');
-      await open.getByRole('button', { name: '发起申请' }).click();
+      const row = page.getByTestId('candidates-table').getByRole('row', { name: new RegExp(CHILD) });
+      await row.getByRole('button', { name: '发起申请' }).click();
       const form = await dialog(page, '发起申请');
       await form.getByLabel('备注（可不填）').fill('已电话联系家长');
       await form.getByRole('button', { name: /确\s*定/ }).click();
       await form.waitFor({ state: 'hidden' });
-      await expect.poll(() => table.locator(`tr[data-row-key="${key}"]`).getByTestId('candidate-decision').textContent()).toBe('发起申请');
+      await expect.poll(() => row.getByTestId('candidate-decision').textContent()).toBe('发起申请');
+      expect(await row.getByRole('button', { name: '发起申请' }).count()).toBe(0);
     });
   });
 
   test("a household's 政策 tab explains each member's result", async () => {
     await withPage(browser(), admin(), async (page) => {
-      await page.goto('/households?q=hjj');
-      await page.getByRole('link', { name: '何建军' }).first().click();
-      await page.getByRole('heading', { name: /何建军 户/ }).waitFor();
+      await page.goto(`/households?q=${encodeURIComponent(HEAD)}`);
+      await page.getByRole('link', { name: HEAD }).first().click();
+      await page.getByRole('heading', { name: new RegExp(`${HEAD} 户`) }).waitFor();
       await page.getByRole('tab', { name: '政策' }).click();
       const evaluations = page.getByTestId('household-evaluations');
-      await evaluations.getByText(`${NAME} · 何鑫`).click();
+      await evaluations.getByText(`${NAME} · ${CHILD}`).click();
       const explanation = evaluations.getByTestId('explanation').first();
       await explanation.getByText(/^person\.schoolStage$/).waitFor();
       await explanation.getByText('成立').first().waitFor();

@@ -9,7 +9,9 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { Engine } from 'json-rules-engine';
 import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
 import type { Actor } from '../../server/src/kernel/auth/actor.js';
-import { evaluateHousehold } from '../../server/src/modules/policies/evaluation.service.js';
+import { compileVersion } from '../../server/src/modules/policies/compile.js';
+import { evaluateHousehold, evaluateSubjects, loadHousehold, today } from '../../server/src/modules/policies/evaluation.service.js';
+import { activeVersions } from '../../server/src/modules/policies/policies.repo.js';
 import { ParamSink } from '../../server/src/modules/policies/rules/lower.js';
 import { buildSubjectTables, type SubjectHouseholdRow, type SubjectPersonRow } from '../../server/src/modules/policies/rules/subject-sql.js';
 import { subjectQuery } from '../../server/src/modules/policies/runs/engine.js';
@@ -161,27 +163,33 @@ function zenDecision(engine: ZenEngine, rules: Sample['rules']): ZenDecision {
 }
 
 /**
- * (e) zen-engine: one JDM decision per target, `await decision.evaluate()` per subject. Person
- * decisions get the household without its member list (no person rule reads it), which
- * spares the engine serialising every member for every person.
+ * (e) zen-engine: one JDM decision per target, `decision.evaluate()` per subject, 128 in
+ * flight (zen evaluates on its own native threads: 1.6× the sequential rate on two cores).
+ * Person decisions get the household without its member list (no person rule reads it),
+ * which spares the engine serialising every member for every person.
  */
-export async function runZen(sample: Sample): Promise<EngineFigures> {
+export async function runZen(sample: Sample, inFlight = 128): Promise<EngineFigures> {
   const engine = new ZenEngine();
   const personRules = sample.rules.filter(([, r]) => r.target === 'person');
   const householdRules = sample.rules.filter(([, r]) => r.target === 'household');
   const decisions = { person: zenDecision(engine, personRules), household: zenDecision(engine, householdRules) };
-  const result = tally(sample.rules, true);
-  const collect = (rules: Sample['rules'], output: Record<string, number | null>) => {
-    rules.forEach(([code], i) => {
-      const amount = output[`r${i}`];
-      if (amount !== null && amount !== undefined) result.hit(code, amount);
-    });
-  };
-  const started = performance.now();
+  const tasks: Array<{ decision: ZenDecision; rules: Sample['rules']; context: object }> = [];
   for (const household of sample.households) {
-    collect(householdRules, (await decisions.household.evaluate({ household })).result);
+    tasks.push({ decision: decisions.household, rules: householdRules, context: { household } });
     const { members: _members, ...withoutMembers } = household;
-    for (const person of household.members) collect(personRules, (await decisions.person.evaluate({ person, household: withoutMembers })).result);
+    for (const person of household.members) tasks.push({ decision: decisions.person, rules: personRules, context: { person, household: withoutMembers } });
+  }
+  const result = tally(sample.rules, true);
+  const started = performance.now();
+  for (let i = 0; i < tasks.length; i += inFlight) {
+    const batch = tasks.slice(i, i + inFlight);
+    const outputs = await Promise.all(batch.map((t) => t.decision.evaluate(t.context)));
+    outputs.forEach((output, j) => {
+      batch[j]!.rules.forEach(([code], k) => {
+        const amount = (output.result as Record<string, number | null>)[`r${k}`];
+        if (amount !== null && amount !== undefined) result.hit(code, amount);
+      });
+    });
   }
   const seconds = (performance.now() - started) / 1000;
   engine.dispose();
@@ -200,15 +208,36 @@ export function agrees(sample: Sample, counts: Map<string, PolicyCount>): { ok: 
   return { ok: differences.length === 0, differences };
 }
 
-/** (g) evaluateHousehold (every active policy, with explanations) on seeded random households, one after another. */
-export async function householdLatency(db: Kysely<any>, actor: Actor, count: number, seed: number): Promise<Latency> {
+export interface HouseholdLatency {
+  total: Latency;
+  /** loadHousehold alone: the subject rows of one household (two SQL queries). */
+  load: Latency;
+  /** evaluateSubjects alone: every policy in memory, with explanation trees. */
+  evaluate: Latency;
+}
+
+/**
+ * (g) evaluateHousehold (every active policy, with explanations) on seeded random households,
+ * one after another; then its two parts separately on the same households.
+ */
+export async function householdLatency(db: Kysely<any>, actor: Actor, count: number, seed: number): Promise<HouseholdLatency> {
   const { rows } = await sql<{ id: number }>`select id from households order by md5(id::text || 'g' || ${String(seed)}) limit ${count}`.execute(db);
   for (const r of rows.slice(0, 10)) await evaluateHousehold(db, actor, r.id);
-  const samples: number[] = [];
-  for (const r of rows) {
+  const timed = async <T>(samples: number[], work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
-    await evaluateHousehold(db, actor, r.id);
+    const result = await work();
     samples.push(performance.now() - started);
+    return result;
+  };
+  const total: number[] = [];
+  for (const r of rows) await timed(total, () => evaluateHousehold(db, actor, r.id));
+  const asOf = await today(db);
+  const versions = (await activeVersions(db, null)).map((v) => ({ versionId: v.id, version: v.version, code: v.code, input: v, compiled: compileVersion(v) }));
+  const load: number[] = [];
+  const evaluate: number[] = [];
+  for (const r of rows) {
+    const subjects = await timed(load, () => loadHousehold(db, actor, r.id, asOf));
+    if (subjects) await timed(evaluate, () => evaluateSubjects(subjects, versions, new Set()));
   }
-  return summarise(samples);
+  return { total: summarise(total), load: summarise(load), evaluate: summarise(evaluate) };
 }

@@ -13,6 +13,8 @@ export interface Step {
   ms: number;
   /** JIT compilation time inside the statement, when PostgreSQL used JIT. */
   jitMs: number | null;
+  /** Foreign-key trigger time of the rows inserted (policy_candidates has six). */
+  triggerMs: number | null;
   plan: string | null;
 }
 
@@ -30,12 +32,13 @@ function label(q: CompiledQuery): string {
   return text.slice(0, 40);
 }
 
-async function explain(bench: BenchDatabase, trx: any, q: CompiledQuery): Promise<{ ms: number; jitMs: number | null; plan: string }> {
+async function explain(trx: any, q: CompiledQuery): Promise<Omit<Step, 'label'>> {
   const { rows } = await trx.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
   const plan = (rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
   const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN) + Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
   const jit = /Timing: Generation [\d.]+ ms.*Total ([\d.]+) ms/s.exec(plan);
-  return { ms, jitMs: jit ? Number(jit[1]) : null, plan };
+  const triggers = [...plan.matchAll(/Trigger for constraint \w+: time=([\d.]+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return { ms, jitMs: jit ? Number(jit[1]) : null, triggerMs: /Trigger for/.test(plan) ? triggers : null, plan };
 }
 
 /** Replays the run's statements; `codes` name the policy statements in the order they ran. */
@@ -48,14 +51,14 @@ export async function explainRun(bench: BenchDatabase, queries: CompiledQuery[],
     await bench.db.transaction().execute(async (trx) => {
       for (const q of build) {
         if (/^\s*insert/i.test(q.sql)) {
-          steps.push({ label: label(q), ...(await explain(bench, trx, q)) });
+          steps.push({ label: label(q), ...(await explain(trx, q)) });
         } else {
           const started = performance.now();
           await trx.executeQuery(q);
-          steps.push({ label: label(q), ms: performance.now() - started, jitMs: null, plan: null });
+          steps.push({ label: label(q), ms: performance.now() - started, jitMs: null, triggerMs: null, plan: null });
         }
       }
-      for (const [i, q] of policies.entries()) steps.push({ label: codes[i]!, ...(await explain(bench, trx, q)) });
+      for (const [i, q] of policies.entries()) steps.push({ label: codes[i]!, ...(await explain(trx, q)) });
       throw new Rollback();
     });
   } catch (error) {

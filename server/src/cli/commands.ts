@@ -28,6 +28,12 @@ const HELP = `惠民 huimin — 精准救助平台 precision social assistance
   user create --username U --name N --org ID --role R [--region CODE]
   user list                         用户管理 Users
   regions import PROVINCE_CODE      从统计用区划数据导入一个省 Load a province's regions
+  policy check FILE                 检查规则（.cel 资格条件或 .json 政策版本）Check a rule
+  policy eval --household ID [--json]
+                                    该户适用的全部政策及解释 Every policy for one household, explained
+  policy run [--policy CODE ...] [--region CODE ...] [--json]
+                                    政策找人 Run "the policy finds the person"
+  policy sweep                      每日监测（到期、生效的信息；公益性岗位到期提醒）Daily monitoring sweep
 `;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -100,6 +106,10 @@ const commands: Record<string, Command> = {
       });
     }
     throw new Error('用法 usage: huimin user create|list');
+  },
+  policy: async (args, config) => {
+    const { runPolicyCommand } = await import('../modules/policies/policy.cli.js');
+    return runPolicyCommand(args, (fn) => withDatabase(config, fn));
   },
   regions: async (args, config) => {
     if (args[0] !== 'import' || !args[1]) throw new Error('用法 usage: huimin regions import PROVINCE_CODE');

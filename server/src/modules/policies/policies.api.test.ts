@@ -35,7 +35,7 @@ describe('saving a policy', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('rule_invalid');
     const [problem] = response.body.error.data.ruleProblems;
-    expect(problem).toMatchObject({ field: 'eligibility', line: 2, column: 9 });
+    expect(problem).toMatchObject({ field: 'eligibility', line: 2, column: 10 });
     expect(problem.message).toContain('agee');
     expect((await admin.get('/api/policies/t-bad')).status).toBe(404);
   });

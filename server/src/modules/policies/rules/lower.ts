@@ -103,7 +103,8 @@ export function lowerRule(parsed: ParsedRule, expected: CelType, aliases: SqlAli
         const spec = SUBJECT_SCHEMA[operand.type.name][k.value.field];
         if (!spec) {
           const known = Object.keys(SUBJECT_SCHEMA[operand.type.name]).join('、');
-          return fail(e, `${operand.type.name} 没有字段“${k.value.field}”（可用：${known}）`, `undefined field '${k.value.field}' on type '${operand.type.name}'`);
+          // A select's position is its dot; point at the field name after it.
+          throw new RuleError(`${operand.type.name} 没有字段“${k.value.field}”（可用：${known}）`, `undefined field '${k.value.field}' on type '${operand.type.name}'`, at(e) + 1);
         }
         if (k.value.testOnly) {
           if (!spec.optional) {

@@ -74,7 +74,7 @@ export function CandidateList({ runId, kinds, counts, policies = [], actionable 
         <CandidateRows items={items} loading={loading} narrow={narrow}
           onDecide={actionable ? (candidate, decision) => setDeciding({ candidate, decision }) : undefined} />
       </Spin>
-      {data && data.total === 0 && !loading && <Empty description={t('没有符合条件的记录')} />}
+      {narrow && data && data.total === 0 && !loading && <Empty description={t('没有符合条件的记录')} />}
       {data && data.total > 0 && (
         <Flex justify="end">
           <Pagination simple={narrow} current={page.page} pageSize={page.pageSize} total={data.total} showSizeChanger={!narrow}

@@ -1,5 +1,5 @@
 /** Candidates as table rows on a wide screen and as cards on a phone, with the same facts and actions. */
-import { Card, Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Descriptions, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Candidate, CandidateDecision } from '@contracts/policies';
 import { useT, type Translate } from '@/lib/i18n';
@@ -64,6 +64,6 @@ export function CandidateRows({ items, loading, narrow, onDecide }: { items: Can
   }
   return (
     <Table<Candidate> rowKey="id" columns={columns(t, onDecide)} dataSource={items} loading={loading} pagination={false} size="middle"
-      scroll={{ x: 'max-content' }} data-testid="candidates-table" />
+      scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty description={t('没有符合条件的记录')} /> }} data-testid="candidates-table" />
   );
 }
