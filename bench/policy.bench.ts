@@ -16,7 +16,7 @@
  *   --households-sample N  households for the single-household latency (default 300)
  *   --seed S               synthetic population seed (default 1)
  *   --database-url URL     server to create huimin_bench on (default postgres://postgres@127.0.0.1:5432/postgres)
- *   --skip-postgres, --skip-pglite, --skip-engines, --keep
+ *   --skip-postgres, --skip-pglite, --skip-engines (no d/e/f), --no-explain (no replay of the run), --keep
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,7 @@ const { values: flags } = parseArgs({
     'skip-postgres': { type: 'boolean', default: false },
     'skip-pglite': { type: 'boolean', default: false },
     'skip-engines': { type: 'boolean', default: false },
+    'no-explain': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -128,9 +129,12 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
   });
 
   // Where huimin's time goes.
-  const planFile = path.join(os.tmpdir(), `huimin-bench-policy-plans-${bench.kind}.txt`);
-  const steps = await explainRun(bench, queries, run.counts.map((c) => c.code), planFile);
-  console.log(`  EXPLAIN ANALYZE replay of the run: ${planFile}`);
+  let steps: Step[] = [];
+  if (!flags['no-explain']) {
+    const planFile = path.join(os.tmpdir(), `huimin-bench-policy-plans-${bench.kind}.txt`);
+    steps = await explainRun(bench, queries, run.counts.map((c) => c.code), planFile);
+    console.log(`  EXPLAIN ANALYZE replay of the run: ${planFile}`);
+  }
 
   // (d)(e)(f): once, on the first database; the evaluation happens in Node either way.
   if (!flags['skip-engines'] && !engines) {
@@ -213,6 +217,7 @@ function printSummary(): void {
     };
     tables.push([`Per policy — ${r.db} (${fmt(r.persons)} persons)`, ['policy', 'target', 'eligible', 'to add', 'to stop', 'amount changed', 'errors', 'hand SQL ms', 'SQL same', 'JS', 'JRE', 'zen'],
       r.policies.map((p) => [p.code, p.target, fmt(p.eligible), fmt(p.toAdd), fmt(p.toStop), fmt(p.amountChanged), fmt(p.errors), fmt(p.hand.ms), p.same, jsCheck(p.code, 0), jsCheck(p.code, 1), jsCheck(p.code, 2)])]);
+    if (r.steps.length === 0) continue;
     const build = r.steps.filter((s) => !r.policies.some((p) => p.code === s.label));
     const policySteps = r.steps.filter((s) => r.policies.some((p) => p.code === s.label));
     const sum = (steps: Step[]) => steps.reduce((a, s) => a + s.ms, 0);

@@ -12,8 +12,9 @@ const browser = useBrowser();
 const NAME = '义务教育阶段助学';
 const FALLBACK_CODE = 'nx-compulsory-education-aid';
 const admin = () => ({ user: 'admin', password: adminPassword() });
-// A household of the journey's own in 金凤区: a working parent and a primary-school child who
-// qualifies but is not enrolled, whatever the demo seed enrols.
+// A household of the journey's own in 金凤区: a registered hardship-worker household with a
+// working parent and a primary-school child who qualifies but is not enrolled, whatever the
+// demo seed enrols.
 const HEAD = '马骁勇';
 const CHILD = '马一禾';
 let code = FALLBACK_CODE;
@@ -53,6 +54,7 @@ async function createHousehold(): Promise<void> {
     const created = await api.post('/api/households', { address: '金凤区银新苑南区 3-2-101', regionCode, members: [member('head', HEAD, '19860412'), member('child', CHILD, '20160308')] });
     const { members }: { members: Array<{ id: number; name: string }> } = await api.get(`/api/households/${created.id}`);
     const idOf = (name: string) => members.find((m) => m.name === name)!.id;
+    await api.post(`/api/households/${created.id}/facts`, { kind: 'hardship_worker', value: { category: 'relative' }, source: '工会困难职工档案', validFrom: '2024-01-01' });
     await api.post(`/api/persons/${idOf(HEAD)}/facts`, { kind: 'employment', value: { employer: '银川市某物流公司', publicWelfarePost: false }, source: '工会困难职工档案', validFrom: '2020-01-01' });
     await api.post(`/api/persons/${idOf(CHILD)}/facts`, { kind: 'school_stage', value: { stage: 'primary' }, source: '教育部门学籍', validFrom: '2025-09-01' });
   } finally {
@@ -97,8 +99,10 @@ describe('policies', () => {
       await page.keyboard.type(HEAD);
       await chooseOption(page, new RegExp(HEAD));
       const evaluations = page.getByTestId('draft-evaluations');
-      await evaluations.getByText(CHILD, { exact: true }).click();
-      const explanation = evaluations.getByTestId('explanation').first();
+      const child = evaluations.locator('.ant-collapse-item').filter({ hasText: CHILD });
+      await child.getByText('符合', { exact: true }).waitFor();
+      await child.getByText(CHILD, { exact: true }).click();
+      const explanation = child.getByTestId('explanation');
       await explanation.getByText(/^person\.schoolStage$/).waitFor();
       await explanation.getByText('成立').first().waitFor();
 
@@ -164,8 +168,10 @@ describe('policies', () => {
       await page.getByRole('heading', { name: new RegExp(`${HEAD} 户`) }).waitFor();
       await page.getByRole('tab', { name: '政策' }).click();
       const evaluations = page.getByTestId('household-evaluations');
-      await evaluations.getByText(`${NAME} · ${CHILD}`).click();
-      const explanation = evaluations.getByTestId('explanation').first();
+      const child = evaluations.locator('.ant-collapse-item').filter({ hasText: `${NAME} · ${CHILD}` });
+      await child.getByText('符合', { exact: true }).waitFor();
+      await child.getByText(`${NAME} · ${CHILD}`).click();
+      const explanation = child.getByTestId('explanation');
       await explanation.getByText(/^person\.schoolStage$/).waitFor();
       await explanation.getByText('成立').first().waitFor();
       expect(new URL(page.url()).searchParams.get('tab')).toBe('policies');
