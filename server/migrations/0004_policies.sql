@@ -91,6 +91,8 @@ create table policy_candidates (
   decision_reason text,
   decided_by bigint references users(id),
   decided_at timestamptz,
+  -- The in-memory evaluation (version, result, explanation tree) the decision was made with.
+  decision_evaluation jsonb,
   handoff_status text check (handoff_status in ('pending', 'taken'))
 );
 create index policy_candidates_run_idx on policy_candidates (run_id, kind);

@@ -117,6 +117,8 @@ describe('the policy finds the person', () => {
     expect(refused.status).toBe(400);
     const decided = await admin.post(`/api/policy-candidates/${stops.body.items[0].id}/decision`, { decision: 'stop', reason: '已毕业' });
     expect(decided.body).toMatchObject({ decision: 'stop', decisionReason: '已毕业' });
+    const kept = await sql<{ e: any; handoff: string }>`select decision_evaluation as e, handoff_status as handoff from policy_candidates where id = ${stops.body.items[0].id}`.execute(ctx.db);
+    expect(kept.rows[0]).toMatchObject({ handoff: 'pending', e: { policyCode: 't-edu', eligible: false, explanation: { value: false } } });
 
     const xlsx = await admin.get(`/api/policy-runs/${run.id}/candidates.xlsx`);
     expect(xlsx.status).toBe(200);

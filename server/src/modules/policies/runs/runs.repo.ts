@@ -78,8 +78,9 @@ export async function findCandidate(db: Kysely<any>, id: number, scope: DataScop
   return rows[0] ?? null;
 }
 
-export async function recordDecision(db: Kysely<any>, id: number, decision: string, reason: string | null, userId: number | null): Promise<void> {
+export async function recordDecision(db: Kysely<any>, id: number, decision: string, reason: string | null, userId: number | null, evaluation: unknown): Promise<void> {
   await sql`update policy_candidates set decision = ${decision}, decision_reason = ${reason}, decided_by = ${userId}, decided_at = now(),
+    decision_evaluation = ${evaluation === null ? null : JSON.stringify(evaluation)}::jsonb,
     handoff_status = case when ${decision} = 'dismiss' then null else 'pending' end where id = ${id}`.execute(db);
 }
 

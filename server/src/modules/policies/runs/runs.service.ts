@@ -12,7 +12,7 @@ import { escapeLike } from '../../../kernel/auth/scope.js';
 import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
 import { householdScope } from '../../registry/households.repo.js';
 import { compileVersion } from '../compile.js';
-import { today } from '../evaluation.service.js';
+import { evaluateHousehold, today } from '../evaluation.service.js';
 import { activeVersions } from '../policies.repo.js';
 import { RunCancelled, runPolicies, type RunVersion } from './engine.js';
 import { findCandidate, findRun, finishRun, insertRun, listCandidates, listRuns, recordDecision, type CandidateFilter } from './runs.repo.js';
@@ -164,8 +164,11 @@ export async function decideCandidate(db: Kysely<any>, actor: Actor, id: number,
   if ((decision === 'stop' || decision === 'dismiss') && !reason?.trim()) throw invalidField('reason', '停发或暂不处理须填写原因', 'a reason is required');
   if (decision === 'apply' && candidate.kind === 'stop') throw invalidField('decision', '“应退未退”的名单不能发起申请', 'cannot apply on a stop candidate');
   if (decision === 'stop' && (candidate.kind === 'add' || candidate.kind === 'gained')) throw invalidField('decision', '尚未享受，无需停发', 'nothing to stop');
+  // The decision keeps what it was made on: today's evaluation of this subject, with its explanation.
+  const evaluations = await evaluateHousehold(db, actor, candidate.householdId, { codes: [candidate.policyCode] }).catch(() => []);
+  const evaluation = evaluations.find((e) => e.personId === candidate.personId) ?? null;
   await db.transaction().execute(async (trx) => {
-    await recordDecision(trx, id, decision, reason?.trim() || null, actor.id);
+    await recordDecision(trx, id, decision, reason?.trim() || null, actor.id, evaluation);
     await recordAudit(trx, actor, { action: 'policy.candidate_decided', entityType: 'household', entityId: candidate.householdId, before: { decision: candidate.decision }, after: { candidateId: id, policyCode: candidate.policyCode, decision, reason } });
   });
   return (await findCandidate(db, id, actor.scope))!;
