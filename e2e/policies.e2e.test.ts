@@ -6,15 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { adminPassword, apiAs, chooseOption, dialog, makeIdNumber, settled, uniqueSequence, useBrowser, withPage } from './support.js';
+import { adminPassword, apiAs, chooseOption, DEMO_PASSWORD, dialog, makeIdNumber, settled, uniqueSequence, useBrowser, withPage } from './support.js';
 
 const browser = useBrowser();
 const NAME = '义务教育阶段助学';
 const FALLBACK_CODE = 'nx-compulsory-education-aid';
 const admin = () => ({ user: 'admin', password: adminPassword() });
-// A household of the journey's own in 金凤区: a registered hardship-worker household with a
-// working parent and a primary-school child who qualifies but is not enrolled, whatever the
-// demo seed enrols.
+// A household of the journey's own in 金凤区, registered by the caseworker: a hardship-worker
+// household with a working parent and a primary-school child who qualifies but is not
+// enrolled, whatever the demo seed enrols. Recording the facts makes reminders for the caseworker.
 const HEAD = '马骁勇';
 const CHILD = '马一禾';
 let code = FALLBACK_CODE;
@@ -46,7 +46,7 @@ async function ensurePolicy(): Promise<string> {
 }
 
 async function createHousehold(): Promise<void> {
-  const api = await apiAs('admin', adminPassword());
+  const api = await apiAs('caseworker', DEMO_PASSWORD);
   try {
     const sequence = uniqueSequence();
     const regionCode = '640106005003';
@@ -175,6 +175,26 @@ describe('policies', () => {
       await explanation.getByText(/^person\.schoolStage$/).waitFor();
       await explanation.getByText('成立').first().waitFor();
       expect(new URL(page.url()).searchParams.get('tab')).toBe('policies');
+    });
+  });
+
+  test('the caseworker is reminded of the change, and opening the reminder marks it read and opens the household', async () => {
+    await withPage(browser(), { user: 'caseworker' }, async (page) => {
+      await page.goto('/');
+      const bell = page.getByTestId('notification-bell');
+      const unread = () => bell.locator('.ant-badge-count').getAttribute('title').then(Number);
+      await expect.poll(unread).toBeGreaterThan(0);
+      const before = await unread();
+
+      await bell.click();
+      const reminder = page.getByTestId('notification-popover').getByTestId('notification-item').filter({ hasText: CHILD }).filter({ hasText: NAME });
+      await reminder.first().click();
+      await page.getByRole('heading', { name: new RegExp(`${HEAD} 户`) }).waitFor();
+      await expect.poll(unread).toBe(before - 1);
+
+      await page.goto('/notifications');
+      await page.getByRole('heading', { name: '消息提醒' }).waitFor();
+      await page.getByTestId('notifications-list').getByTestId('notification-item').filter({ hasText: CHILD }).first().waitFor();
     });
   });
 });

@@ -200,6 +200,8 @@ export interface SimulationSummary {
   lost: number;
   byRegion: Array<{ regionCode: string; regionName: string | null; currentEligible: number; draftEligible: number; currentYearlyFen: number; draftYearlyFen: number }>;
   byFunding: Array<{ source: string; currentYearlyFen: number; draftYearlyFen: number }>;
+  /** The draft's quotas and budgets against what it would need (regions at county level or above). */
+  quotas: Array<{ regionCode: string; quota: number | null; budgetFen: number | null; draftEligible: number; draftYearlyFen: number; overQuota: boolean; overBudget: boolean }>;
 }
 
 export interface Notification {

@@ -146,7 +146,11 @@ describe('the policy finds the person', () => {
 
 describe('simulation', () => {
   it('compares a draft with the active version: gained, lost, cost by region and funding source', async () => {
-    await admin.post('/api/policies/t-edu/versions', version({ eligibility: "person.schoolStage == 'primary'", benefit: { kind: 'fixed', amountFen: 80000 }, funding: [{ source: '工会经费', shareBp: 6000 }, { source: '市财政', shareBp: 4000 }] }));
+    await admin.post('/api/policies/t-edu/versions', version({
+      eligibility: "person.schoolStage == 'primary'", benefit: { kind: 'fixed', amountFen: 80000 },
+      funding: [{ source: '工会经费', shareBp: 6000 }, { source: '市财政', shareBp: 4000 }],
+      quotas: [{ regionCode: '640100', quota: 1, budgetFen: 10_000_000 }],
+    }));
     const detail = await admin.get('/api/policies/t-edu');
     const latest = detail.body.versions[0].version;
     const started = await admin.post(`/api/policies/t-edu/versions/${latest}/simulate`, {});
@@ -165,5 +169,6 @@ describe('simulation', () => {
     expect(summary.draft.yearlyFen).toBe(summary.draft.eligible * 80000);
     expect(summary.byFunding.find((f: any) => f.source === '市财政').draftYearlyFen).toBe(summary.draft.yearlyFen * 0.4);
     expect(summary.byRegion.reduce((n: number, r: any) => n + r.draftEligible, 0)).toBe(summary.draft.eligible);
+    expect(summary.quotas).toEqual([{ regionCode: '640100', quota: 1, budgetFen: 10_000_000, draftEligible: summary.draft.eligible, draftYearlyFen: summary.draft.yearlyFen, overQuota: true, overBudget: false }]);
   });
 });

@@ -95,6 +95,16 @@ export function summarise(code: string, draft: PolicyVersion, current: PolicyVer
       currentYearlyFen: perMonthAndYear(r.ca, current?.period ?? draft.period).yearlyFen, draftYearlyFen: perMonthAndYear(r.da, draft.period).yearlyFen,
     })),
     byFunding: byFunding(current ? { funding: current.funding, yearlyFen: currentCost.yearlyFen } : null, { funding: draft.funding, yearlyFen: draftCost.yearlyFen }),
+    quotas: draft.quotas.map((q) => {
+      const prefix = q.regionCode.replace(/(00)+$/, '');
+      const inRegion = rows.filter((r) => r.region.startsWith(prefix));
+      const draftEligible = inRegion.reduce((n, r) => n + r.de, 0);
+      const draftYearlyFen = perMonthAndYear(inRegion.reduce((n, r) => n + r.da, 0), draft.period).yearlyFen;
+      return {
+        regionCode: q.regionCode, quota: q.quota ?? null, budgetFen: q.budgetFen ?? null, draftEligible, draftYearlyFen,
+        overQuota: q.quota != null && draftEligible > q.quota, overBudget: q.budgetFen != null && draftYearlyFen > q.budgetFen,
+      };
+    }),
   };
 }
 
