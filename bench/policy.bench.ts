@@ -73,6 +73,8 @@ interface DbFigures {
   stale: number;
   seedRunSeconds: number;
   sizes: string;
+  /** 1-minute load average just before the measured run. */
+  load: string;
   runSeconds: number;
   handSeconds: number;
   /** Per policy: huimin's counts and the hand-written SQL's, with the comparison. */
@@ -104,6 +106,7 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
   const asOf = await today(bench.db);
 
   // (a)/(b): the run as the CLI does it; its statements are captured for the replay below.
+  const load = os.loadavg()[0]!.toFixed(1);
   console.log(`  load average before the run: ${loadAverage()}`);
   const started = performance.now();
   const { result: runId, queries } = await bench.capture(async () => {
@@ -124,6 +127,7 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
     const diffs = [
       h.eligible !== c.eligible && `eligible ${h.eligible}`, h.toAdd !== c.toAdd && `add ${h.toAdd}`, h.toStop !== c.toStop && `stop ${h.toStop}`,
       h.amountChanged !== c.amountChanged && `amount ${h.amountChanged}`, h.amountFen !== c.amountFen && `fen ${h.amountFen}`,
+      h.errors !== c.errors && `errors ${h.errors}`,
     ].filter(Boolean);
     return { ...c, hand: h, same: diffs.length ? `✗ ${diffs.join(', ')}` : '✓' };
   });
@@ -153,7 +157,7 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
   console.log(`  evaluateHousehold: p50 ${ms(latency.total.p50)} ms, p99 ${ms(latency.total.p99)} ms over ${latency.total.n} households (loading subjects p50 ${ms(latency.load.p50)} ms, evaluating with explanations p50 ${ms(latency.evaluate.p50)} ms)`);
   results.push({
     db: name, persons: generated.persons, households: generated.households, facts: generated.facts, generationSeconds: generated.ms / 1000,
-    extraFacts, deaths, ...enrollment, sizes, runSeconds, handSeconds: hand.seconds, policies: rows, steps, latency,
+    extraFacts, deaths, ...enrollment, sizes, load, runSeconds, handSeconds: hand.seconds, policies: rows, steps, latency,
   });
 }
 
@@ -184,16 +188,16 @@ function printSummary(): void {
     results.map((r) => [r.db, fmt(r.persons), fmt(r.households), `${fmt(r.facts)} (+${fmt(r.extraFacts + r.deaths)})`, r.generationSeconds.toFixed(1), fmt(r.enrolled), fmt(r.olderAmount), fmt(r.stale), fmt(r.deaths), r.sizes])]);
 
   const policyCount = results[0]?.policies.length ?? engines?.sample.rules.length ?? 0;
-  const head = ['method', 'database', 'persons', 'time (s)', 'persons/s', 'policy evals/s', '÷ hand SQL', 'counts', 'target'];
+  const head = ['method', 'database', 'load', 'persons', 'time (s)', 'persons/s', 'policy evals/s', '÷ hand SQL', 'counts', 'target'];
   const runRows: string[][] = [];
   for (const r of results) {
     const evals = engines ? evaluations(engines.sample.rules, r.persons, r.households) : r.persons * policyCount;
     const sameAll = r.policies.every((p) => p.same === '✓') ? '✓' : '✗';
     const runTarget = r.db === 'PostgreSQL' ? `≤ ${TARGET.runSecondsAt1M} s at 1 M: ${r.runSeconds * (1e6 / r.persons) <= TARGET.runSecondsAt1M ? 'met' : 'missed'}${r.persons === 1e6 ? '' : ' (scaled linearly)'}` : '';
     const ratio = r.runSeconds / r.handSeconds;
-    runRows.push([`(${r.db === 'PostgreSQL' ? 'a' : 'b'}) huimin run (startRun)`, r.db, fmt(r.persons), secs(r.runSeconds), fmt(r.persons / r.runSeconds), fmt(evals / r.runSeconds), ratio.toFixed(2),
+    runRows.push([`(${r.db === 'PostgreSQL' ? 'a' : 'b'}) huimin run (startRun)`, r.db, r.load, fmt(r.persons), secs(r.runSeconds), fmt(r.persons / r.runSeconds), fmt(evals / r.runSeconds), ratio.toFixed(2),
       sameAll, `${runTarget}${runTarget ? '; ' : ''}÷ SQL ≤ ${TARGET.ratioToSql}: ${ratio <= TARGET.ratioToSql ? 'met' : 'missed'}`]);
-    runRows.push(['(c) hand-written SQL', r.db, fmt(r.persons), secs(r.handSeconds), fmt(r.persons / r.handSeconds), fmt(evals / r.handSeconds), '1.00', sameAll, '']);
+    runRows.push(['(c) hand-written SQL', r.db, '', fmt(r.persons), secs(r.handSeconds), fmt(r.persons / r.handSeconds), fmt(evals / r.handSeconds), '1.00', sameAll, '']);
   }
   if (engines) {
     const pg = results.find((r) => r.db === 'PostgreSQL') ?? results[0];
@@ -203,7 +207,7 @@ function printSummary(): void {
       const projected = full / rate;
       const letter = ['f', 'd', 'e'][i];
       const jreTarget = letter === 'd' && pg ? `huimin ≥ ${TARGET.timesJre}× faster: ${(projected / pg.runSeconds).toFixed(0)}× — ${projected / pg.runSeconds >= TARGET.timesJre ? 'met' : 'missed'}` : '';
-      runRows.push([`(${letter}) ${f.method} (projected)`, pg ? `Node; ${pg.db} population` : 'Node', fmt(pg?.persons ?? engines.sample.persons), secs(projected),
+      runRows.push([`(${letter}) ${f.method} (projected)`, pg ? `Node; ${pg.db} population` : 'Node', '', fmt(pg?.persons ?? engines.sample.persons), secs(projected),
         fmt((pg?.persons ?? engines.sample.persons) / projected), fmt(rate), pg ? (projected / pg.handSeconds).toFixed(2) : '-', f.check.ok ? '✓' : '✗', jreTarget]);
     }
   }

@@ -179,6 +179,11 @@ describe('policies', () => {
   });
 
   test('the caseworker is reminded of the change, and opening the reminder marks it read and opens the household', async () => {
+    // Reminders are written by the monitor after the facts are saved: wait for this one first.
+    const api = await apiAs('caseworker', DEMO_PASSWORD);
+    const mine = async () => ((await api.get('/api/notifications?pageSize=50')).items as Array<{ title: string }>).some((n) => n.title.includes(CHILD) && n.title.includes(NAME));
+    await expect.poll(mine, { timeout: 20_000 }).toBe(true).finally(() => api.dispose());
+
     await withPage(browser(), { user: 'caseworker' }, async (page) => {
       await page.goto('/');
       const bell = page.getByTestId('notification-bell');

@@ -36,12 +36,19 @@ const MINORS = `(select count(*) from persons m where m.household_id = h.id and 
 const SERIOUS_MEMBER = `exists (select 1 from persons m where m.household_id = h.id and ${living('m')}
   and (${hasPersonFact('illness', 'm', `f.value->>'severity' = 'serious'`)} or ${personValue(`max((f.value->>'grade')::bigint)`, 'disability', 'm')} <= 2))`;
 
-/** Eligible persons: `where` over p (persons) and h (their household). */
-const persons = (where: string, amount: string) => `select p.id as person_id, h.id as household_id, h.region_code, (${amount})::bigint as amount
-  from persons p join households h on h.id = p.household_id where ${living('p')} and ${where}`;
+/**
+ * Eligible persons: `where` over p (persons) and h (their household). `undecided`, when given,
+ * selects the subjects whose CEL rule errs (SQL NULL in huimin): they are 'error' candidates.
+ */
+const persons = (where: string, amount: string, undecided?: string) => subjects('p.id', 'persons p join households h on h.id = p.household_id', `${living('p')} and`, where, amount, undecided);
 /** Eligible households. */
-const households = (where: string, amount: string) => `select null::bigint as person_id, h.id as household_id, h.region_code, (${amount})::bigint as amount
-  from households h where ${where}`;
+const households = (where: string, amount: string, undecided?: string) => subjects('null::bigint', 'households h', '', where, amount, undecided);
+
+function subjects(personId: string, from: string, base: string, where: string, amount: string, undecided?: string): string {
+  const select = (eligible: string, fen: string, condition: string) =>
+    `select ${personId} as person_id, h.id as household_id, h.region_code, ${eligible} as eligible, (${fen})::bigint as amount from ${from} where ${base} ${condition}`;
+  return select('true', amount, where) + (undecided ? `\n  union all ${select('null::boolean', 'null', undecided)}` : '');
+}
 
 /** Eligible subjects with amounts, by policy code. */
 export const HAND_WRITTEN: Record<string, string> = {
@@ -71,6 +78,8 @@ export const HAND_WRITTEN: Record<string, string> = {
   'bench-edge-temporary-aid': households(
     `${householdsWith('assistance_status', `having max(f.value->>'status') = 'dibao_edge'`)} and (${SERIOUS_MEMBER} or ${PER_CAPITA} < 60000)`,
     `least(100000 * ${SIZE}, 500000)`,
+    // Income recorded but no living member: per-capita income is NULL, the rule errs.
+    `${householdsWith('assistance_status', `having max(f.value->>'status') = 'dibao_edge'`)} and ${INCOME} is not null and ${SIZE} = 0`,
   ),
   'bench-elderly-alone-care': persons(`(${hasPersonFact('elderly_alone')} or ${age('p')} >= 80 and ${SIZE} = 1)`, '10000'),
   'bench-incapacitated-care': persons(
@@ -86,26 +95,29 @@ export const HAND_WRITTEN: Record<string, string> = {
   ),
 };
 
-/** Eligible set → compared with active enrollments → candidate rows in the scratch table. */
+/** Eligible (and undecidable) set → compared with active enrollments → candidate rows in the scratch table. */
 function statement(eligible: string): string {
   return `with e as materialized (${eligible}),
     cur as (select household_id, person_id, amount_fen from enrollments where policy_id = $2 and status = 'active'),
     c as (
       select coalesce(e.household_id, cur.household_id) as household_id, coalesce(e.person_id, cur.person_id) as person_id,
         e.region_code, e.amount, cur.amount_fen as previous,
-        case when cur.household_id is null then 'add' when e.household_id is null then 'stop' when cur.amount_fen <> e.amount then 'amount' end as kind
+        case when e.household_id is not null and e.eligible is null then 'error' when cur.household_id is null then 'add'
+          when e.household_id is null then 'stop' when cur.amount_fen <> e.amount then 'amount' end as kind
       from e full join cur on cur.household_id = e.household_id and coalesce(cur.person_id, 0) = coalesce(e.person_id, 0)
     ),
     ins as (
       insert into bench_candidates (run_id, household_id, person_id, policy_id, version_id, kind, region_code, amount_fen, previous_amount_fen, reason)
       select 0, c.household_id, c.person_id, $2, $3, c.kind, coalesce(c.region_code, (select region_code from households where id = c.household_id)),
-        c.amount, c.previous, case c.kind when 'add' then '符合资格条件，尚未享受' when 'stop' then '不再符合资格条件' else '应享金额变化' end
+        c.amount, c.previous, case c.kind when 'add' then '符合资格条件，尚未享受' when 'stop' then '不再符合资格条件' when 'amount' then '应享金额变化' else '规则无法判定' end
       from c where c.kind is not null
       returning kind
     )
-    select (select count(*) from e) as eligible, (select coalesce(sum(amount), 0) from e) as amount_fen,
+    select count(*) filter (where eligible) as eligible, coalesce(sum(amount) filter (where eligible), 0) as amount_fen,
+      count(*) filter (where eligible is null) as errors,
       (select count(*) from ins where kind = 'add') as to_add, (select count(*) from ins where kind = 'stop') as to_stop,
-      (select count(*) from ins where kind = 'amount') as amount_changed`;
+      (select count(*) from ins where kind = 'amount') as amount_changed
+    from e`;
 }
 
 export interface HandCounts {
@@ -115,6 +127,7 @@ export interface HandCounts {
   toAdd: number;
   toStop: number;
   amountChanged: number;
+  errors: number;
   ms: number;
 }
 
@@ -142,7 +155,7 @@ export async function runHandWritten(db: Kysely<any>, asOf: string): Promise<{ s
         const r = rows[0]!;
         counts.push({
           code: p.code, eligible: Number(r.eligible), amountFen: Number(r.amount_fen), toAdd: Number(r.to_add),
-          toStop: Number(r.to_stop), amountChanged: Number(r.amount_changed), ms: performance.now() - t,
+          toStop: Number(r.to_stop), amountChanged: Number(r.amount_changed), errors: Number(r.errors), ms: performance.now() - t,
         });
       }
     });

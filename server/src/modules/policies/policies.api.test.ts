@@ -79,6 +79,13 @@ describe('explaining one household', () => {
     expect(adult.explanation.value).toBe(false);
   });
 
+  it('takes a null cap as no cap (null is never coerced to 0)', async () => {
+    const { rows } = await sql<{ id: number }>`select id from households order by id limit 1`.execute(ctx.db);
+    const check = (capFen: number | null) => admin.post('/api/policies/check', { target: 'household', eligibility: 'true', benefit: { kind: 'fixed', amountFen: 500, capFen }, householdId: rows[0]!.id });
+    expect((await check(null)).body.evaluations[0].amountFen).toBe(500);
+    expect((await check(0)).body.evaluations[0].amountFen).toBe(0);
+  });
+
   it('reports a missing fact as a per-subject error, not a failure', async () => {
     const { rows } = await sql<{ id: number }>`select id from households order by id limit 1`.execute(ctx.db);
     const response = await admin.post('/api/policies/check', { target: 'person', eligibility: 'person.disability.grade <= 2', benefit: { kind: 'fixed', amountFen: 100 }, householdId: rows[0]!.id });

@@ -2,16 +2,16 @@
 import { Type } from '@sinclair/typebox';
 import { Id } from '../registry/registry.schema.js';
 import { MAX_RULE_LENGTH } from './rules/parse.js';
+import { Nullable } from '../../kernel/http/nullable.js';
 
 const Fen = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: '金额（分）' });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Rule = Type.String({ maxLength: MAX_RULE_LENGTH, description: 'CEL 表达式' });
-const Nullable = <T extends ReturnType<typeof Type.String> | typeof Fen>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
 
 export const PolicyCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: '政策编码（小写字母、数字、连字符）' });
 
 export const BenefitBody = Type.Union([
-  Type.Object({ kind: Type.Literal('fixed'), amountFen: Fen, capFen: Nullable(Fen) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('fixed'), amountFen: Fen, capFen: Type.Optional(Nullable(Fen)) }, { additionalProperties: false }),
   Type.Object(
     {
       kind: Type.Literal('tiered'),
@@ -29,11 +29,11 @@ export const BenefitBody = Type.Union([
         { minItems: 1, maxItems: 50 },
       ),
       otherwiseFen: Fen,
-      capFen: Nullable(Fen),
+      capFen: Type.Optional(Nullable(Fen)),
     },
     { additionalProperties: false },
   ),
-  Type.Object({ kind: Type.Literal('formula'), expression: Rule, capFen: Nullable(Fen) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('formula'), expression: Rule, capFen: Type.Optional(Nullable(Fen)) }, { additionalProperties: false }),
 ]);
 
 export const VersionBody = Type.Object(
@@ -46,13 +46,13 @@ export const VersionBody = Type.Object(
     period: Type.Union([Type.Literal('monthly'), Type.Literal('yearly'), Type.Literal('once')]),
     funding: Type.Array(Type.Object({ source: Type.String({ minLength: 1, maxLength: 60 }), shareBp: Type.Integer({ minimum: 0, maximum: 10_000 }) }, { additionalProperties: false }), { maxItems: 10 }),
     quotas: Type.Array(
-      Type.Object({ regionCode: Type.String({ pattern: '^\\d{6,12}$' }), quota: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])), budgetFen: Nullable(Fen) }, { additionalProperties: false }),
+      Type.Object({ regionCode: Type.String({ pattern: '^\\d{6,12}$' }), quota: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))), budgetFen: Type.Optional(Nullable(Fen)) }, { additionalProperties: false }),
       { maxItems: 500 },
     ),
     effectiveFrom: DateText,
-    effectiveTo: Type.Union([DateText, Type.Null()]),
-    basis: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
-    note: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+    effectiveTo: Nullable(DateText),
+    basis: Nullable(Type.String({ maxLength: 200 })),
+    note: Nullable(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -94,6 +94,6 @@ export const CandidateQuery = Type.Object(
 );
 
 export const DecisionBody = Type.Object(
-  { decision: Type.Union([Type.Literal('apply'), Type.Literal('stop'), Type.Literal('dismiss')]), reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) },
+  { decision: Type.Union([Type.Literal('apply'), Type.Literal('stop'), Type.Literal('dismiss')]), reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 /** Request schemas of the registry API: the one source of its validation and OpenAPI types. */
 import { Type } from '@sinclair/typebox';
 import { RELATIONSHIPS } from './households.service.js';
+import { Nullable } from '../../kernel/http/nullable.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -12,10 +13,10 @@ export const PersonBody = Type.Object(
   {
     idNumber: Type.String({ maxLength: 40, description: '身份证号（18 位，GB 11643）' }),
     name: Type.String({ maxLength: 40 }),
-    sex: Type.Optional(Type.Union([Type.String({ maxLength: 6 }), Type.Null()])),
-    birthDate: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
-    address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    sex: Type.Optional(Nullable(Type.String({ maxLength: 6 }))),
+    birthDate: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     regionCode: Type.String({ maxLength: 18 }),
   },
   { additionalProperties: false },
@@ -28,7 +29,7 @@ export const MemberBody = Type.Union([
 
 export const HouseholdBody = Type.Object(
   {
-    address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     regionCode: RegionCode,
     orgId: Type.Optional(Id),
     members: Type.Array(MemberBody, { minItems: 1, maxItems: 30 }),
@@ -37,7 +38,7 @@ export const HouseholdBody = Type.Object(
 );
 
 export const HouseholdPatch = Type.Object(
-  { address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])), regionCode: RegionCode },
+  { address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))), regionCode: RegionCode },
   { additionalProperties: false },
 );
 
@@ -50,7 +51,7 @@ export const FactBody = Type.Object(
     value: Type.Record(Type.String(), Type.Unknown(), { maxProperties: 10 }),
     source: Type.String({ minLength: 1, maxLength: 60 }),
     validFrom: Type.String({ maxLength: 20 }),
-    validTo: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+    validTo: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   },
   { additionalProperties: false },
 );

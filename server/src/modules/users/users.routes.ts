@@ -6,6 +6,7 @@ import { ALL_PERMISSIONS } from '../../kernel/auth/permissions.js';
 import { actorOf, type HttpServer } from '../../kernel/http/server.js';
 import { listRoles, listUsers } from './users.repo.js';
 import { createRole, createUser } from './users.service.js';
+import { Nullable } from '../../kernel/http/nullable.js';
 
 const DataScope = Type.Union(['all', 'custom', 'dept', 'dept_and_below', 'self'].map((s) => Type.Literal(s)));
 
@@ -27,7 +28,7 @@ export function userRoutes(app: HttpServer, { db }: { db: Kysely<any> }): void {
             displayName: Type.String({ minLength: 1, maxLength: 40 }),
             orgId: Type.Integer({ minimum: 1 }),
             roleCodes: Type.Array(Type.String(), { minItems: 1, maxItems: 10 }),
-            regionCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{6,18}$' }), Type.Null()])),
+            regionCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{6,18}$' }))),
           },
           { additionalProperties: false },
         ),

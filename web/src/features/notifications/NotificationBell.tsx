@@ -1,15 +1,19 @@
-/** The header bell: the unread count, and the latest reminders in a popover with 全部已读 and 查看全部. */
+/**
+ * The header bell: the unread count, and the latest reminders with 全部已读 and 查看全部 — in a
+ * popover, or on a phone (where a popover would run off the screen) in a drawer.
+ */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Spin } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, List, Popover, Spin } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '@/lib/i18n';
+import { useIsMobile } from '@/lib/useMedia';
 import { useRequest } from '@/lib/useRequest';
 import { NotificationItem } from './NotificationItem';
 import { listNotifications, markAllRead, notificationsChanged, openNotification, type Notification } from './notifications.api';
 import { useUnread } from './useUnread';
 
-function Latest({ onDone }: { onDone: () => void }) {
+function Latest({ onDone, width }: { onDone: () => void; width: number | string }) {
   const t = useT();
   const navigate = useNavigate();
   const { data, loading, error, reload } = useRequest((signal) => listNotifications({ page: 1, pageSize: 6 }, signal), []);
@@ -26,7 +30,7 @@ function Latest({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <Flex vertical style={{ width: 340, maxWidth: 'calc(100vw - 32px)' }} data-testid="notification-popover">
+    <Flex vertical style={{ width }} data-testid="notification-popover">
       <Spin spinning={loading}>
         {error ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('消息暂不可用')} />
@@ -36,7 +40,7 @@ function Latest({ onDone }: { onDone: () => void }) {
             dataSource={data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无消息')} /> }}
             renderItem={(n) => <NotificationItem notification={n} onOpen={open} compact />}
-            style={{ maxHeight: 420, overflow: 'auto' }}
+            style={{ maxHeight: typeof width === 'number' ? 420 : undefined, overflow: 'auto' }}
           />
         )}
       </Spin>
@@ -50,23 +54,31 @@ function Latest({ onDone }: { onDone: () => void }) {
 
 export function NotificationBell() {
   const t = useT();
+  const mobile = useIsMobile();
   const { unread } = useUnread();
   const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  const button = (
+    <Button type="text" aria-label={t('消息提醒')} style={{ height: 44 }} data-testid="notification-bell" onClick={mobile ? () => setOpen(true) : undefined}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  );
+  if (mobile) {
+    return (
+      <>
+        {button}
+        <Drawer open={open} onClose={close} placement="right" size="100%" title={t('消息提醒')} destroyOnHidden styles={{ body: { padding: 12 } }}>
+          <Latest onDone={close} width="100%" />
+        </Drawer>
+      </>
+    );
+  }
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
-      placement="bottomRight"
-      title={t('消息提醒')}
-      content={open ? <Latest onDone={() => setOpen(false)} /> : null}
-      destroyOnHidden
-    >
-      <Button type="text" aria-label={t('消息提醒')} style={{ height: 44 }} data-testid="notification-bell">
-        <Badge count={unread} size="small" overflowCount={99}>
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
+    <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" title={t('消息提醒')}
+      content={open ? <Latest onDone={close} width={340} /> : null} destroyOnHidden>
+      {button}
     </Popover>
   );
 }

@@ -5,6 +5,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { useT } from '@/lib/i18n';
+import { ListErrors } from './ListErrors';
 import { CelEditor } from './CelEditor';
 import type { BenefitValues } from './form-values';
 
@@ -44,7 +45,7 @@ function TierRows() {
               </Col>
             </Row>
           ))}
-          <Form.ErrorList errors={errors} />
+          <ListErrors errors={errors} />
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ match: 'equals' })} style={{ marginBottom: 16 }}>
             {t('添加一档')}
           </Button>

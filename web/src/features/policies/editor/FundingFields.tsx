@@ -2,6 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Col, Form, InputNumber, Row, Typography } from 'antd';
 import { useT } from '@/lib/i18n';
+import { ListErrors } from './ListErrors';
 import { percentToBp } from '../money';
 import type { EditorValues } from './form-values';
 
@@ -54,7 +55,7 @@ export function FundingFields() {
           <Typography.Paragraph data-testid="funding-total" className="funding-total" type={total === 10_000 ? 'success' : 'danger'}>
             {t('合计 {n}%', { n: (total / 100).toFixed(2) })}
           </Typography.Paragraph>
-          <Form.ErrorList errors={errors} />
+          <ListErrors errors={errors} />
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ source: '', percent: Math.max(0, (10_000 - total) / 100) })}>
             {t('添加资金来源')}
           </Button>
