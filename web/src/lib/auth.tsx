@@ -7,7 +7,8 @@ import { api, ApiError, onAuthProblem, setCsrfToken } from './api';
 
 export type Permission =
   | 'registry:read' | 'registry:write' | 'registry:import' | 'registry:export'
-  | 'pii:reveal' | 'health:reveal' | 'audit:read' | 'admin:users' | 'admin:orgs';
+  | 'pii:reveal' | 'health:reveal' | 'audit:read' | 'admin:users' | 'admin:orgs'
+  | 'policy:read' | 'policy:write' | 'policy:run';
 
 export interface Me {
   id: number;
