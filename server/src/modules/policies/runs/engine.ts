@@ -1,8 +1,9 @@
 /**
  * The population evaluator: inside one transaction, builds the subject tables for the chosen
- * households, then for each policy version evaluates eligibility and amount set-based in
- * PostgreSQL, compares with active enrollments and writes the candidate rows — one statement
- * per policy, no row-by-row round trips. A failure or a cancel rolls everything back.
+ * households, evaluates eligibility and amount of many policies per scan set-based in
+ * PostgreSQL, then per policy compares the (few) eligible or undecidable subjects with the
+ * active enrollments and writes the candidate rows — no row-by-row round trips. A failure or
+ * a cancel rolls everything back.
  */
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { PolicyPeriod, PolicyTarget, RunKind, RunPolicyCounts } from '../../../contracts/policies.js';
@@ -58,48 +59,77 @@ export function subjectQuery(version: RunVersion, params: ParamSink): string {
 /** Why a candidate is on the list, in the caseworker's words (`c` is the compared row). */
 const REASON_SQL = `case
     when c.kind = 'add' then '符合资格条件，尚未享受'
-    when c.kind = 'stop' and c.household_id_e is null then '已不在评估范围（已故、迁出或不再是该户成员）'
+    when c.kind = 'stop' and not c.present then '已不在评估范围（已故、迁出或不再是该户成员）'
     when c.kind = 'stop' then '不再符合资格条件'
     when c.kind = 'amount' then '应享金额由 ' || to_char(c.previous_amount / 100.0, 'FM999999990.00') || ' 元变为 ' || to_char(c.amount / 100.0, 'FM999999990.00') || ' 元'
     else '规则无法判定（缺少必要信息或除数为零），请查看该户的政策解释'
   end`;
 
-/** Evaluates one policy over the subject tables, writes its candidates, returns its counts. */
-async function evaluatePolicy(trx: Transaction<any>, runId: number, version: RunVersion): Promise<RunPolicyCounts> {
+/** Policies evaluated per scan of the subject rows: one wide row per subject, several policies at once. */
+const POLICIES_PER_SCAN = 12;
+
+/**
+ * One scan over the subjects for several policies of the same target: each eligibility is
+ * computed once per subject (the OFFSET 0 keeps the planner from inlining it into every use),
+ * and only subjects that are eligible or undecidable are kept — most are neither.
+ */
+async function evaluateScan(trx: Transaction<any>, versions: Array<{ index: number; version: RunVersion }>, target: PolicyTarget): Promise<void> {
   const params = new ParamSink();
-  const subjects = subjectQuery(version, params);
+  const lowered = versions.map(({ index, version }) => ({ index, ...lowerVersion(version.compiled, params) }));
+  const from = target === 'person'
+    ? 'subj_person p join subj_household h on h.household_id = p.household_id'
+    : 'subj_household h left join subj_person p on p.person_id = h.head_person_id';
+  const personId = target === 'person' ? 'p.person_id' : 'null::bigint';
+  const decisions = lowered.map((l, i) => `${l.eligibility} as e${i}`).join(', ');
+  const rows = lowered
+    .map((l, i) => `(${l.index}, ${personId}, h.household_id, h.region_code, d.e${i}, case when d.e${i} then ${nonNegative(l.amount)} end)`)
+    .join(',\n      ');
+  await trx.executeQuery(CompiledQuery.raw(`
+    insert into subj_result (policy_index, person_id, household_id, region_code, eligible, amount)
+    select r.* from ${from}
+    cross join lateral (select ${decisions} offset 0) d
+    cross join lateral (values ${rows}) r(policy_index, person_id, household_id, region_code, eligible, amount)
+    where r.eligible is not false`, params.values));
+}
+
+/** Compares one policy's results with its active enrollments; writes its candidates; returns its counts. */
+async function comparePolicy(trx: Transaction<any>, runId: number, index: number, version: RunVersion): Promise<RunPolicyCounts> {
+  const params = new ParamSink();
+  const policyIndex = params.add(String(index), 'bigint');
   const policy = params.add(String(version.policyId), 'bigint');
   const versionParam = params.add(String(version.versionId), 'bigint');
   const run = params.add(String(runId), 'bigint');
+  const present = version.target === 'person'
+    ? 'exists (select 1 from subj_person sp where sp.person_id = cur.person_id and sp.household_id = cur.household_id)'
+    : 'exists (select 1 from subj_household sh where sh.household_id = cur.household_id)';
   const statement = `
-    with e as materialized (${subjects}),
-    cur as (
-      select household_id, person_id, amount_fen from enrollments
-      where policy_id = ${policy} and status = 'active' and household_id in (select household_id from subj_household)
-    ),
+    with e as (select * from subj_result where policy_index = ${policyIndex}),
+    cur as (select household_id, person_id, amount_fen from subj_enrolled where policy_id = ${policy}),
     compared as (
       select coalesce(e.household_id, cur.household_id) as household_id, coalesce(e.person_id, cur.person_id) as person_id,
-        e.household_id as household_id_e, e.region_code, e.eligible, e.amount, cur.amount_fen as previous_amount,
+        e.region_code, e.eligible, e.amount, cur.amount_fen as previous_amount,
+        case when e.household_id is null then ${present} else true end as present,
         case
-          when e.household_id is not null and (e.eligible is null or (e.eligible and e.amount is null)) then 'error'
-          when e.eligible and cur.household_id is null then 'add'
-          when cur.household_id is not null and (e.household_id is null or e.eligible = false) then 'stop'
-          when e.eligible and cur.amount_fen <> e.amount then 'amount'
+          when e.household_id is not null and (e.eligible is null or e.amount is null) then 'error'
+          when e.household_id is not null and cur.household_id is null then 'add'
+          when e.household_id is null then 'stop'
+          when cur.amount_fen <> e.amount then 'amount'
         end as kind
       from e full join cur on cur.household_id = e.household_id and coalesce(cur.person_id, 0) = coalesce(e.person_id, 0)
     ),
     inserted as (
       insert into policy_candidates (run_id, household_id, person_id, policy_id, version_id, kind, region_code, amount_fen, previous_amount_fen, reason)
-      select ${run}, c.household_id, c.person_id, ${policy}, ${versionParam}, c.kind, coalesce(c.region_code, hh.region_code),
+      select ${run}, c.household_id, c.person_id, ${policy}, ${versionParam}, c.kind,
+        coalesce(c.region_code, (select hh.region_code from households hh where hh.id = c.household_id)),
         c.amount, c.previous_amount, ${REASON_SQL}
-      from compared c join households hh on hh.id = c.household_id
+      from compared c
       where c.kind is not null
       returning kind
     )
     select
       (select count(*) from e where eligible) as eligible,
       (select coalesce(sum(amount), 0) from e where eligible) as amount_fen,
-      (select count(*) from e where eligible is null or (eligible and amount is null)) as errors,
+      (select count(*) from e where eligible is null or amount is null) as errors,
       (select count(*) from inserted where kind = 'add') as to_add,
       (select count(*) from inserted where kind = 'stop') as to_stop,
       (select count(*) from inserted where kind = 'amount') as amount_changed`;
@@ -119,18 +149,43 @@ async function evaluatePolicy(trx: Transaction<any>, runId: number, version: Run
   };
 }
 
+async function prepareRun(trx: Transaction<any>, versions: RunVersion[]): Promise<void> {
+  // A batch job: let its hash joins and aggregates stay in memory instead of spilling to disk.
+  await trx.executeQuery(CompiledQuery.raw(`set local work_mem = '256MB'`));
+  await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_result (
+    policy_index int not null, person_id bigint, household_id bigint not null, region_code text not null, eligible boolean, amount bigint) on commit drop`));
+  await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_enrolled on commit drop as
+    select e.policy_id, e.household_id, e.person_id, e.amount_fen from enrollments e where false`));
+  const ids = new ParamSink();
+  const policyIds = ids.add(versions.map((v) => String(v.policyId)), 'bigint[]');
+  await trx.executeQuery(CompiledQuery.raw(`insert into subj_enrolled
+    select e.policy_id, e.household_id, e.person_id, e.amount_fen from enrollments e
+    where e.status = 'active' and e.policy_id = any(${policyIds}) and e.household_id in (select household_id from subj_household)`, ids.values));
+}
+
 /** Runs the chosen versions over the filtered population; throws RunCancelled if asked to stop. */
 export async function runPolicies(trx: Transaction<any>, options: EngineOptions): Promise<RunPolicyCounts[]> {
-  const total = options.versions.length + 1;
-  options.onProgress?.(0, total, '准备评估对象');
-  await buildSubjectTables(trx, options.asOf, options.filter);
-  const counts: RunPolicyCounts[] = [];
-  for (const [index, version] of options.versions.entries()) {
-    if (options.isCancelled?.()) throw new RunCancelled();
-    options.onProgress?.(index + 1, total, version.name);
-    counts.push(await evaluatePolicy(trx, options.runId, version));
+  const indexed = options.versions.map((version, index) => ({ index, version }));
+  const scans: Array<{ target: PolicyTarget; versions: typeof indexed }> = [];
+  for (const target of ['person', 'household'] as const) {
+    const ofTarget = indexed.filter((v) => v.version.target === target);
+    for (let i = 0; i < ofTarget.length; i += POLICIES_PER_SCAN) scans.push({ target, versions: ofTarget.slice(i, i + POLICIES_PER_SCAN) });
   }
-  if (options.isCancelled?.()) throw new RunCancelled();
-  options.onProgress?.(total, total, '完成');
+  const total = 1 + scans.length + 1;
+  const step = (done: number, stage: string) => {
+    if (options.isCancelled?.()) throw new RunCancelled();
+    options.onProgress?.(done, total, stage);
+  };
+  step(0, '准备评估对象');
+  await buildSubjectTables(trx, options.asOf, options.filter);
+  await prepareRun(trx, options.versions);
+  for (const [i, scan] of scans.entries()) {
+    step(1 + i, `评估：${scan.versions.map((v) => v.version.name).join('、')}`);
+    await evaluateScan(trx, scan.versions, scan.target);
+  }
+  step(1 + scans.length, '生成名单');
+  const counts: RunPolicyCounts[] = [];
+  for (const { index, version } of indexed) counts.push(await comparePolicy(trx, options.runId, index, version));
+  step(total, '完成');
   return counts;
 }
