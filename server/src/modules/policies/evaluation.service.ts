@@ -8,12 +8,18 @@ import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { notFound } from '../../kernel/errors.js';
 import { householdScope } from '../registry/households.repo.js';
 import { compileVersion, type CompiledVersion } from './compile.js';
-import { activeVersions } from './policies.repo.js';
+import { activeVersions, type ActiveVersionRow } from './policies.repo.js';
 import { loadSubjectRows } from './rules/subject-sql.js';
 import { groupSubjects, type HouseholdSubjects } from './rules/values.js';
 
+const todayCache = new WeakMap<Kysely<any>, { day: string; until: number }>();
+
+/** The database's current date (users' time zone), asked at most once a minute. */
 export async function today(db: Kysely<any>): Promise<string> {
+  const cached = todayCache.get(db);
+  if (cached && cached.until > Date.now()) return cached.day;
   const { rows } = await sql<{ d: string }>`select current_date::text as d`.execute(db);
+  todayCache.set(db, { day: rows[0]!.d, until: Date.now() + 60_000 });
   return rows[0]!.d;
 }
 
@@ -67,6 +73,26 @@ export function evaluateSubjects(subjects: HouseholdSubjects, versions: Array<Ev
   return results;
 }
 
+const versionCache = new WeakMap<Kysely<any>, { versions: Promise<ActiveVersionRow[]>; until: number }>();
+
+/**
+ * Active versions, kept for a few seconds: one household's evaluation should not pay for
+ * reading every policy again. Adopting a version here forgets them at once; another server
+ * process sees the change within the TTL.
+ */
+function activeVersionsCached(db: Kysely<any>): Promise<ActiveVersionRow[]> {
+  const cached = versionCache.get(db);
+  if (cached && cached.until > Date.now()) return cached.versions;
+  const versions = activeVersions(db, null);
+  versionCache.set(db, { versions, until: Date.now() + 5_000 });
+  versions.catch(() => versionCache.delete(db));
+  return versions;
+}
+
+export function forgetActiveVersions(db: Kysely<any>): void {
+  versionCache.delete(db);
+}
+
 async function enrolledKeys(db: Kysely<any>, householdId: number): Promise<Set<string>> {
   const { rows } = await sql<{ code: string; personId: number | null }>`
     select p.code, e.person_id as "personId" from enrollments e join policies p on p.id = e.policy_id
@@ -78,10 +104,13 @@ async function enrolledKeys(db: Kysely<any>, householdId: number): Promise<Set<s
 export async function evaluateHousehold(db: Kysely<any>, actor: Actor, householdId: number, options: { codes?: string[]; asOf?: string } = {}): Promise<SubjectEvaluation[]> {
   requirePermission(actor, 'policy:read');
   const asOf = options.asOf ?? (await today(db));
-  const subjects = await loadHousehold(db, actor, householdId, asOf);
+  // Independent reads: on a server pool they run side by side.
+  const [subjects, active, enrolled] = await Promise.all([
+    loadHousehold(db, actor, householdId, asOf), activeVersionsCached(db), enrolledKeys(db, householdId),
+  ]);
   if (!subjects) throw notFound();
-  const versions = (await activeVersions(db, options.codes ?? null)).map((v) => ({
-    versionId: v.id, version: v.version, code: v.code, input: v, compiled: compileVersion(v),
-  }));
-  return evaluateSubjects(subjects, versions, await enrolledKeys(db, householdId));
+  const versions = active
+    .filter((v) => !options.codes || options.codes.includes(v.code))
+    .map((v) => ({ versionId: v.id, version: v.version, code: v.code, input: v, compiled: compileVersion(v) }));
+  return evaluateSubjects(subjects, versions, enrolled);
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { AppError, invalidField, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { checkRules } from './compile.js';
+import { forgetActiveVersions } from './evaluation.service.js';
 import {
   activateVersion, findPolicy, findVersion, insertPolicy, insertVersion, listPolicies, listVersions, supersedeOlderDrafts,
 } from './policies.repo.js';
@@ -89,6 +90,7 @@ export async function createPolicy(db: Kysely<any>, actor: Actor, input: NewPoli
     if (input.adopt) await activateVersion(trx, policyId, version.id);
     await recordAudit(trx, actor, { action: 'policy.created', entityType: 'policy', entityId: policyId, after: { code: input.code, ...input.version, adopted: Boolean(input.adopt) } });
   });
+  forgetActiveVersions(db);
   return getPolicy(db, actor, input.code);
 }
 
@@ -117,5 +119,6 @@ export async function adoptVersion(db: Kysely<any>, actor: Actor, code: string, 
     await supersedeOlderDrafts(trx, policy.id, version);
     await recordAudit(trx, actor, { action: 'policy.version_adopted', entityType: 'policy', entityId: policy.id, after: { code, version } });
   });
+  forgetActiveVersions(db);
   return (await findVersion(db, policy.id, version))!;
 }

@@ -138,10 +138,15 @@ export interface SubjectHouseholdRow {
 const PERSON_NAMES = 'person_id, household_id, region_code, org_id, name, sex, age, relationship, is_head, school_stage, elderly_alone, incapacitated, employed, disability_category, disability_grade, illness_severity, illness_name, employment_employer, public_welfare_post, post_ends_in_days';
 const HOUSEHOLD_NAMES = 'household_id, region_code, org_id, head_person_id, size, assistance_status, hardship_worker, special_family, income_monthly_fen, income_per_capita_fen, students_preschool, students_primary, students_junior_high, students_compulsory, students_senior_high, students_vocational, students_college, students_postgraduate';
 
-/** The subject rows of the chosen households, read without temporary tables (for one household). */
+/**
+ * The subject rows of the chosen households, read without temporary tables (one household, or
+ * the differential test's population): one statement, one round trip, both row sets as JSON.
+ */
 export async function loadSubjectRows(db: Kysely<any>, asOf: string, filter: HouseholdFilter): Promise<{ persons: SubjectPersonRow[]; households: SubjectHouseholdRow[] }> {
-  const persons = await sql<SubjectPersonRow>`select * from (${personRows(asOf, filter)}) as t(${sql.raw(PERSON_NAMES)}) order by household_id, person_id`.execute(db);
-  const personSource = sql`(select * from (${personRows(asOf, filter)}) as t(${sql.raw(PERSON_NAMES)}))`;
-  const households = await sql<SubjectHouseholdRow>`select * from (${householdRows(asOf, filter, personSource)}) as t(${sql.raw(HOUSEHOLD_NAMES)}) order by household_id`.execute(db);
-  return { persons: persons.rows, households: households.rows };
+  const { rows } = await sql<{ persons: SubjectPersonRow[] | null; households: SubjectHouseholdRow[] | null }>`
+    with subject_persons as materialized (select * from (${personRows(asOf, filter)}) as t(${sql.raw(PERSON_NAMES)})),
+    subject_households as (select * from (${householdRows(asOf, filter, sql`subject_persons`)}) as t(${sql.raw(HOUSEHOLD_NAMES)}))
+    select (select json_agg(p order by p.household_id, p.person_id) from subject_persons p) as persons,
+      (select json_agg(h order by h.household_id) from subject_households h) as households`.execute(db);
+  return { persons: rows[0]?.persons ?? [], households: rows[0]?.households ?? [] };
 }
