@@ -210,7 +210,7 @@ export function agrees(sample: Sample, counts: Map<string, PolicyCount>): { ok: 
 
 export interface HouseholdLatency {
   total: Latency;
-  /** loadHousehold alone: the subject rows of one household (two SQL queries). */
+  /** loadHousehold alone: the subject rows of one household. */
   load: Latency;
   /** evaluateSubjects alone: every policy in memory, with explanation trees. */
   evaluate: Latency;

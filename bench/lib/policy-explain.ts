@@ -21,15 +21,25 @@ export interface Step {
 class Rollback extends Error {}
 
 const isPolicyStatement = (q: CompiledQuery) => /insert into policy_candidates/.test(q.sql);
-const isBuildStatement = (q: CompiledQuery) => /subj_person|subj_household/.test(q.sql) && !isPolicyStatement(q);
+/** The run's other work: subject tables, scratch tables, session settings (everything but bookkeeping). */
+const isBuildStatement = (q: CompiledQuery) => (/subj_\w+/.test(q.sql) || /^\s*set local/i.test(q.sql)) && !isPolicyStatement(q);
 
-function label(q: CompiledQuery): string {
-  const text = q.sql.replace(/\s+/g, ' ').trim();
-  if (/^create temporary table (\w+)/.test(text)) return `create ${/^create temporary table (\w+)/.exec(text)![1]}`;
-  if (/^insert into "?(subj_\w+)/.test(text)) return `fill ${/^insert into "?(subj_\w+)/.exec(text)![1]}`;
-  if (/^create index/.test(text)) return 'index subj_person (household_id)';
-  if (/^analyze/.test(text)) return 'analyze subject tables';
-  return text.slice(0, 40);
+function labeller(): (q: CompiledQuery) => string {
+  const seen = new Map<string, number>();
+  return (q) => {
+    const text = q.sql.replace(/\s+/g, ' ').trim();
+    const table = /^(?:create temporary table|insert into) "?(\w+)/.exec(text)?.[1];
+    let label = text.slice(0, 40);
+    if (/^set local/i.test(text)) label = text.slice(0, 60);
+    else if (/^create temporary table/.test(text)) label = `create ${table}`;
+    else if (/^insert into/.test(text)) label = table === 'subj_result' ? 'evaluation scan' : `fill ${table}`;
+    else if (/^create (unique )?index/.test(text)) label = `index ${/ on (\w+)/.exec(text)?.[1] ?? ''}`;
+    else if (/^analyze/.test(text)) label = 'analyze subject tables';
+    // The same statement shape more than once (e.g. one insert per evaluation scan): number them.
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n > 1 ? `${label} #${n}` : label;
+  };
 }
 
 async function explain(trx: any, q: CompiledQuery): Promise<Omit<Step, 'label'>> {
@@ -47,6 +57,7 @@ export async function explainRun(bench: BenchDatabase, queries: CompiledQuery[],
   const policies = queries.filter(isPolicyStatement);
   if (policies.length !== codes.length) throw new Error(`captured ${policies.length} policy statements for ${codes.length} policies`);
   const steps: Step[] = [];
+  const label = labeller();
   try {
     await bench.db.transaction().execute(async (trx) => {
       for (const q of build) {

@@ -35,7 +35,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export async function openDatabase<DB>(options: OpenOptions): Promise<OpenedDatabase<DB>> {
   if (options.databaseUrl) {
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: `-c TimeZone=${timeZone}` });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: `-c TimeZone=${timeZone} -c temp_buffers=128MB` });
     // An idle connection the server drops (restart, admin terminate) must not crash the process;
     // the pool discards it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));

@@ -28,15 +28,20 @@ const HOUSEHOLD_COLUMNS = `
 /** Which households a build covers: all, or a condition on `h` (the households row). */
 export type HouseholdFilter = RawBuilder<boolean>;
 
-/** Living persons of the chosen households with their current facts, as subject rows. */
-function personRows(asOf: string, filter: HouseholdFilter): RawBuilder<unknown> {
+/**
+ * Living persons of the chosen households with their current facts, as subject rows. The
+ * household filter is joined, not gathered into a CTE first: a CTE's row count is a guess of
+ * 200, and the planner then walks a million persons one household at a time.
+ */
+function personRows(asOf: string, filter: HouseholdFilter, everyone = false): RawBuilder<unknown> {
+  // For everyone, the facts need no join to find whose they are.
+  const facts = everyone
+    ? sql`facts f where`
+    : sql`facts f join persons pp on pp.id = f.person_id join households h on h.id = pp.household_id where ${filter} and`;
   return sql`
-    with chosen as (select h.id from households h where ${filter}),
-    current_facts as (
-      select f.person_id, f.kind, f.value, f.id from facts f
-      join persons pp on pp.id = f.person_id
-      where pp.household_id in (select id from chosen)
-        and f.valid_from <= ${asOf}::date and (f.valid_to is null or f.valid_to > ${asOf}::date)
+    with current_facts as (
+      select f.person_id, f.kind, f.value, f.id from ${facts}
+        f.person_id is not null and f.valid_from <= ${asOf}::date and (f.valid_to is null or f.valid_to > ${asOf}::date)
     ),
     pivot as (
       select person_id,
@@ -54,7 +59,7 @@ function personRows(asOf: string, filter: HouseholdFilter): RawBuilder<unknown> 
           filter (where kind = 'employment') as post_ends_in_days
       from current_facts group by person_id
     )
-    select p.id, p.household_id, hh.region_code, hh.org_id, p.name, p.sex,
+    select p.id, p.household_id, h.region_code, h.org_id, p.name, p.sex,
       extract(year from age(${asOf}::date, p.birth_date))::bigint,
       coalesce(p.relationship, ''), p.relationship = 'head',
       coalesce(f.school_stage, ''), coalesce(f.elderly_alone, false), coalesce(f.incapacitated, ''),
@@ -62,9 +67,9 @@ function personRows(asOf: string, filter: HouseholdFilter): RawBuilder<unknown> 
       f.disability_category, f.disability_grade, f.illness_severity, f.illness_name,
       f.employment_employer, f.public_welfare_post, f.post_ends_in_days
     from persons p
-    join households hh on hh.id = p.household_id
+    join households h on h.id = p.household_id
     left join pivot f on f.person_id = p.id
-    where p.household_id in (select id from chosen) and p.birth_date <= ${asOf}::date and not coalesce(f.deceased, false)`;
+    where ${filter} and p.birth_date <= ${asOf}::date and not coalesce(f.deceased, false)`;
 }
 
 /** Household subject rows, computed from the person subject rows already built. */
@@ -110,15 +115,17 @@ function householdRows(asOf: string, filter: HouseholdFilter, personSource: RawB
  * Builds the two subject tables for a run as temporary tables dropped at commit, so the run's
  * transaction sees them and nothing outlives it.
  */
-export async function buildSubjectTables(trx: Transaction<any>, asOf: string, filter: HouseholdFilter): Promise<void> {
+export async function buildSubjectTables(trx: Transaction<any>, asOf: string, filter: HouseholdFilter, everyone = false): Promise<void> {
+  // A batch job: its hash joins and aggregates over a million rows should stay in memory.
+  await sql.raw(`set local work_mem = '256MB'`).execute(trx);
   await sql.raw(`create temporary table ${SUBJECT_PERSON_TABLE} (${PERSON_COLUMNS}) on commit drop`).execute(trx);
   await sql.raw(`create temporary table ${SUBJECT_HOUSEHOLD_TABLE} (${HOUSEHOLD_COLUMNS}) on commit drop`).execute(trx);
   // Indexes are built after the bulk insert: one sort instead of a million index updates.
-  await sql`insert into ${sql.table(SUBJECT_PERSON_TABLE)} ${personRows(asOf, filter)}`.execute(trx);
+  await sql`insert into ${sql.table(SUBJECT_PERSON_TABLE)} ${personRows(asOf, filter, everyone)}`.execute(trx);
   await sql.raw(`create index on ${SUBJECT_PERSON_TABLE} (household_id); create unique index on ${SUBJECT_PERSON_TABLE} (person_id)`).execute(trx);
   await sql`insert into ${sql.table(SUBJECT_HOUSEHOLD_TABLE)} ${householdRows(asOf, filter, sql.table(SUBJECT_PERSON_TABLE))}`.execute(trx);
   await sql.raw(`create unique index on ${SUBJECT_HOUSEHOLD_TABLE} (household_id)`).execute(trx);
-  await sql.raw(`analyze ${SUBJECT_PERSON_TABLE}; analyze ${SUBJECT_HOUSEHOLD_TABLE}`).execute(trx);
+  // No ANALYZE: the planner sizes temporary tables from their pages, which is enough for these plans.
 }
 
 export interface SubjectPersonRow {

@@ -26,6 +26,8 @@ export interface EngineOptions {
   kind: RunKind;
   asOf: string;
   filter: HouseholdFilter;
+  /** The filter lets every household through (lets the subject build skip it). */
+  everyone?: boolean;
   versions: RunVersion[];
   onProgress?: (done: number, total: number, stage: string) => void;
   isCancelled?: () => boolean;
@@ -65,37 +67,39 @@ const REASON_SQL = `case
     else '规则无法判定（缺少必要信息或除数为零），请查看该户的政策解释'
   end`;
 
-/** Policies evaluated per scan of the subject rows: one wide row per subject, several policies at once. */
-const POLICIES_PER_SCAN = 12;
+/** Policies evaluated per scan of the subject rows: one wide row per subject, all policies at once. */
+const POLICIES_PER_SCAN = 40;
 
 /**
  * One scan over the subjects for several policies of the same target: each eligibility is
- * computed once per subject (the OFFSET 0 keeps the planner from inlining it into every use),
- * and only subjects that are eligible or undecidable are kept — most are neither.
+ * computed once per subject (OFFSET 0 keeps the planner from inlining it into every use), and
+ * only subjects eligible or undecidable for at least one of them are kept — most are neither —
+ * with one array slot per policy.
  */
-async function evaluateScan(trx: Transaction<any>, versions: Array<{ index: number; version: RunVersion }>, target: PolicyTarget): Promise<void> {
+async function evaluateScan(trx: Transaction<any>, scan: number, versions: Array<{ index: number; version: RunVersion }>, target: PolicyTarget): Promise<void> {
   const params = new ParamSink();
-  const lowered = versions.map(({ index, version }) => ({ index, ...lowerVersion(version.compiled, params) }));
+  const lowered = versions.map(({ version }) => lowerVersion(version.compiled, params));
   const from = target === 'person'
     ? 'subj_person p join subj_household h on h.household_id = p.household_id'
     : 'subj_household h left join subj_person p on p.person_id = h.head_person_id';
   const personId = target === 'person' ? 'p.person_id' : 'null::bigint';
   const decisions = lowered.map((l, i) => `${l.eligibility} as e${i}`).join(', ');
-  const rows = lowered
-    .map((l, i) => `(${l.index}, ${personId}, h.household_id, h.region_code, d.e${i}, case when d.e${i} then ${nonNegative(l.amount)} end)`)
-    .join(',\n      ');
+  const eligible = lowered.map((_l, i) => `d.e${i}`).join(', ');
+  const amounts = lowered.map((l, i) => `case when d.e${i} then ${nonNegative(l.amount)} end`).join(', ');
+  const anyDecided = lowered.map((_l, i) => `d.e${i} is not false`).join(' or ');
   await trx.executeQuery(CompiledQuery.raw(`
-    insert into subj_result (policy_index, person_id, household_id, region_code, eligible, amount)
-    select r.* from ${from}
+    insert into subj_result (scan, person_id, household_id, region_code, eligible, amount)
+    select ${scan}, ${personId}, h.household_id, h.region_code, array[${eligible}], array[${amounts}]::bigint[]
+    from ${from}
     cross join lateral (select ${decisions} offset 0) d
-    cross join lateral (values ${rows}) r(policy_index, person_id, household_id, region_code, eligible, amount)
-    where r.eligible is not false`, params.values));
+    where ${anyDecided}`, params.values));
 }
 
 /** Compares one policy's results with its active enrollments; writes its candidates; returns its counts. */
-async function comparePolicy(trx: Transaction<any>, runId: number, index: number, version: RunVersion): Promise<RunPolicyCounts> {
+async function comparePolicy(trx: Transaction<any>, runId: number, slot: { scan: number; position: number }, version: RunVersion): Promise<RunPolicyCounts> {
   const params = new ParamSink();
-  const policyIndex = params.add(String(index), 'bigint');
+  const scan = params.add(String(slot.scan), 'bigint');
+  const position = params.add(String(slot.position), 'bigint');
   const policy = params.add(String(version.policyId), 'bigint');
   const versionParam = params.add(String(version.versionId), 'bigint');
   const run = params.add(String(runId), 'bigint');
@@ -103,7 +107,10 @@ async function comparePolicy(trx: Transaction<any>, runId: number, index: number
     ? 'exists (select 1 from subj_person sp where sp.person_id = cur.person_id and sp.household_id = cur.household_id)'
     : 'exists (select 1 from subj_household sh where sh.household_id = cur.household_id)';
   const statement = `
-    with e as (select * from subj_result where policy_index = ${policyIndex}),
+    with e as (
+      select person_id, household_id, region_code, eligible[${position}] as eligible, amount[${position}] as amount
+      from subj_result where scan = ${scan} and eligible[${position}] is not false
+    ),
     cur as (select household_id, person_id, amount_fen from subj_enrolled where policy_id = ${policy}),
     compared as (
       select coalesce(e.household_id, cur.household_id) as household_id, coalesce(e.person_id, cur.person_id) as person_id,
@@ -150,10 +157,8 @@ async function comparePolicy(trx: Transaction<any>, runId: number, index: number
 }
 
 async function prepareRun(trx: Transaction<any>, versions: RunVersion[]): Promise<void> {
-  // A batch job: let its hash joins and aggregates stay in memory instead of spilling to disk.
-  await trx.executeQuery(CompiledQuery.raw(`set local work_mem = '256MB'`));
   await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_result (
-    policy_index int not null, person_id bigint, household_id bigint not null, region_code text not null, eligible boolean, amount bigint) on commit drop`));
+    scan int not null, person_id bigint, household_id bigint not null, region_code text not null, eligible boolean[] not null, amount bigint[] not null) on commit drop`));
   await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_enrolled on commit drop as
     select e.policy_id, e.household_id, e.person_id, e.amount_fen from enrollments e where false`));
   const ids = new ParamSink();
@@ -177,15 +182,17 @@ export async function runPolicies(trx: Transaction<any>, options: EngineOptions)
     options.onProgress?.(done, total, stage);
   };
   step(0, '准备评估对象');
-  await buildSubjectTables(trx, options.asOf, options.filter);
+  await buildSubjectTables(trx, options.asOf, options.filter, options.everyone);
   await prepareRun(trx, options.versions);
+  const slots = new Map<number, { scan: number; position: number }>();
   for (const [i, scan] of scans.entries()) {
     step(1 + i, `评估：${scan.versions.map((v) => v.version.name).join('、')}`);
-    await evaluateScan(trx, scan.versions, scan.target);
+    await evaluateScan(trx, i, scan.versions, scan.target);
+    scan.versions.forEach((v, position) => slots.set(v.index, { scan: i, position: position + 1 }));
   }
   step(1 + scans.length, '生成名单');
   const counts: RunPolicyCounts[] = [];
-  for (const { index, version } of indexed) counts.push(await comparePolicy(trx, options.runId, index, version));
+  for (const { index, version } of indexed) counts.push(await comparePolicy(trx, options.runId, slots.get(index)!, version));
   step(total, '完成');
   return counts;
 }

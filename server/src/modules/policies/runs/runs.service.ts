@@ -33,6 +33,11 @@ export function householdFilter(actor: Actor, regionCodes: string[]): RawBuilder
   return sql<boolean>`${householdScope(actor.scope)} ${regions.length ? sql`and h.region_code like any(${regions}::text[])` : sql``}`;
 }
 
+/** Whether a run by this actor over these regions covers every household. */
+export function coversEveryone(actor: Actor, regionCodes: string[]): boolean {
+  return actor.scope.all && regionCodes.length === 0;
+}
+
 export async function runVersions(db: Kysely<any>, codes: string[] | null): Promise<RunVersion[]> {
   const versions = await activeVersions(db, codes);
   if (codes) {
@@ -72,7 +77,7 @@ export async function startRun(db: Kysely<any>, actor: Actor, input: StartRunInp
   const filter = householdFilter(actor, regionCodes);
   const wait = launch(db, runId, versions.length + 1, (trx, state) =>
     runPolicies(trx, {
-      runId, kind, asOf, filter, versions,
+      runId, kind, asOf, filter, versions, everyone: coversEveryone(actor, regionCodes),
       onProgress: (done, total, stage) => Object.assign(state, { done, total, stage }),
       isCancelled: () => state.cancelled,
     }).then((counts) => ({ counts })),

@@ -15,7 +15,7 @@ import { ParamSink } from '../rules/lower.js';
 import { buildSubjectTables } from '../rules/subject-sql.js';
 import { subjectQuery, type RunVersion } from './engine.js';
 import { insertRun } from './runs.repo.js';
-import { getRun, householdFilter, launch } from './runs.service.js';
+import { coversEveryone, getRun, householdFilter, launch } from './runs.service.js';
 
 const NO_SUBJECTS = 'select null::bigint as person_id, null::bigint as household_id, null::text as region_code, null::boolean as eligible, null::bigint as amount where false';
 
@@ -121,7 +121,7 @@ export async function startSimulation(db: Kysely<any>, actor: Actor, code: strin
   const filter = householdFilter(actor, regionCodes);
   const wait = launch(db, runId, 2, async (trx, state) => {
     Object.assign(state, { done: 0, stage: '准备评估对象' });
-    await buildSubjectTables(trx, asOf, filter);
+    await buildSubjectTables(trx, asOf, filter, coversEveryone(actor, regionCodes));
     Object.assign(state, { done: 1, stage: '对比现行版本与草稿' });
     const rows = await compare(trx, runId, asRunVersion(code, draft), current ? asRunVersion(code, current) : null);
     Object.assign(state, { done: 2, stage: '完成' });
