@@ -147,6 +147,10 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
     const figures: CheckedFigures[] = [];
     for (const method of [runJs, runJsonRulesEngine, runZen]) {
       const f = await method(sample);
+      if (!f) {
+        console.log('  @gorules/zen-engine: not installed, skipped (npm install --no-save @gorules/zen-engine@0.54.0)');
+        continue;
+      }
       figures.push({ ...f, check: agrees(sample, f.counts) });
       console.log(`  ${f.method}: ${f.seconds.toFixed(2)} s for ${fmt(f.evals)} evaluations (${fmt(f.evals / f.seconds)}/s) ${figures.at(-1)!.check.ok ? '✓' : `✗ ${figures.at(-1)!.check.differences.join('; ')}`}`);
     }
