@@ -34,7 +34,9 @@ function buildWebIfStale(): void {
   const newest = Math.max(...sources.map(newestSource));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest) return;
   console.log('[e2e] building the web app…');
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, and a build that inherits it is not the production bundle: antd's
+  // rc-util then gives every generated id the same value ("test-id"), so dialogs lose their names.
+  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 function freePort(): Promise<number> {
