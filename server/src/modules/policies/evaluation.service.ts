@@ -3,7 +3,7 @@
  * in memory for one household, with the explanation tree of eligibility and amount.
  */
 import { sql, type Kysely } from 'kysely';
-import type { PolicyVersionInput, SubjectEvaluation } from '../../contracts/policies.js';
+import type { ExplanationNode, PolicyVersionInput, SubjectEvaluation } from '../../contracts/policies.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { notFound } from '../../kernel/errors.js';
 import { householdScope } from '../registry/households.repo.js';
@@ -37,6 +37,23 @@ export async function loadHousehold(db: Kysely<any>, actor: Actor, householdId: 
   return groupSubjects(persons, households)[0] ?? null;
 }
 
+/** Sub-expressions that read health or disability facts; their values are masked like the facts. */
+const SENSITIVE_READ = /\b(disability|illness|incapacitated)\b/;
+export const MASKED_VALUE = '（健康信息已脱敏）';
+
+/**
+ * Explanations show the values a rule saw, but not health or disability data: those stay
+ * masked here as on the household page (revealing is its own audited action). Whether a
+ * clause held is still shown — that is what the explanation is for.
+ */
+export function maskExplanation(node: ExplanationNode): ExplanationNode {
+  const masked: ExplanationNode = { ...node };
+  if (SENSITIVE_READ.test(node.text) && node.value !== undefined && typeof node.value !== 'boolean') masked.value = MASKED_VALUE;
+  if (node.children) masked.children = node.children.map(maskExplanation);
+  if (node.items) masked.items = node.items.map((item) => ({ ...maskExplanation(item), memberName: item.memberName }));
+  return masked;
+}
+
 /** Evaluates the versions for one household's subjects, in memory, with explanations. */
 export function evaluateSubjects(subjects: HouseholdSubjects, versions: Array<EvaluatedVersion & { compiled: CompiledVersion }>, enrolled: Set<string>): SubjectEvaluation[] {
   const names = new Map(subjects.persons.map((p) => [BigInt(p.personId), p.name]));
@@ -64,8 +81,8 @@ export function evaluateSubjects(subjects: HouseholdSubjects, versions: Array<Ev
         amountFen: decided ? amountFen : null,
         period: v.input.period,
         error: !eligible.ok ? eligible.error : amount && !amount.ok ? amount.error : null,
-        explanation: v.compiled.eligibility.planned.explain(bindings, names),
-        amountExplanation: decided ? v.compiled.amount.planned.explain(bindings, names) : null,
+        explanation: maskExplanation(v.compiled.eligibility.planned.explain(bindings, names)),
+        amountExplanation: decided ? maskExplanation(v.compiled.amount.planned.explain(bindings, names)) : null,
         enrolled: enrolled.has(`${v.code}:${personId ?? 0}`),
       });
     }

@@ -79,6 +79,16 @@ describe('explaining one household', () => {
     expect(adult.explanation.value).toBe(false);
   });
 
+  it('masks the health and disability values an explanation saw, but says whether the clause held', async () => {
+    const { rows } = await sql<{ household_id: number }>`select household_id from persons where name = '张志强'`.execute(ctx.db);
+    const evaluations = await admin.get(`/api/households/${rows[0]!.household_id}/policy-evaluations`);
+    const nursing = evaluations.body.find((e: any) => e.policyCode === 'nx-disabled-nursing-subsidy' && e.eligible);
+    const text = JSON.stringify(nursing.explanation);
+    expect(text).toContain('（健康信息已脱敏）');
+    expect(text).not.toMatch(/"text":"person\.disability\.grade","value":\d/);
+    expect(nursing.explanation.value).toBe(true);
+  });
+
   it('takes a null cap as no cap (null is never coerced to 0)', async () => {
     const { rows } = await sql<{ id: number }>`select id from households order by id limit 1`.execute(ctx.db);
     const check = (capFen: number | null) => admin.post('/api/policies/check', { target: 'household', eligibility: 'true', benefit: { kind: 'fixed', amountFen: 500, capFen }, householdId: rows[0]!.id });
