@@ -1,6 +1,7 @@
 /** Opens the one PostgreSQL store: PGlite in a data directory, or a PostgreSQL server by URL. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-driver.js';
 
@@ -21,6 +22,22 @@ const NUMERIC_OID = 1700;
 pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 
+const pools = new WeakMap<Kysely<any>, pg.Pool>();
+
+/**
+ * Runs a hot, complex read as a named prepared statement on a server: each connection parses
+ * it once, and after five executions PostgreSQL keeps a generic plan when it costs no more than
+ * the custom ones — planning was most of one household's subject query. Elsewhere (PGlite, or
+ * inside a transaction) it is an ordinary query.
+ */
+export async function executePrepared<R>(db: Kysely<any>, query: CompiledQuery): Promise<R[]> {
+  const pool = pools.get(db);
+  if (!pool) return (await db.executeQuery<R>(query)).rows;
+  const name = `q_${crypto.createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
+  const result = await pool.query({ name, text: query.sql, values: query.parameters as unknown[] });
+  return result.rows as R[];
+}
+
 export interface OpenOptions {
   databaseUrl: string | null;
   /** Directory for PGlite; 'memory://' for a throw-away database. */
@@ -40,6 +57,7 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<OpenedData
     // the pool discards it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

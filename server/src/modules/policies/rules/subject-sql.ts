@@ -6,6 +6,7 @@
  * same statements, so both evaluators always see the same data.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { executePrepared } from '../../../kernel/db/open.js';
 
 export const SUBJECT_PERSON_TABLE = 'subj_person';
 export const SUBJECT_HOUSEHOLD_TABLE = 'subj_household';
@@ -151,10 +152,11 @@ const HOUSEHOLD_NAMES = 'household_id, region_code, org_id, head_person_id, size
  * the differential test's population): one statement, one round trip, both row sets as JSON.
  */
 export async function loadSubjectRows(db: Kysely<any>, asOf: string, filter: HouseholdFilter): Promise<{ persons: SubjectPersonRow[]; households: SubjectHouseholdRow[] }> {
-  const { rows } = await sql<{ persons: SubjectPersonRow[] | null; households: SubjectHouseholdRow[] | null }>`
+  const query = sql<{ persons: SubjectPersonRow[] | null; households: SubjectHouseholdRow[] | null }>`
     with subject_persons as materialized (select * from (${personRows(asOf, filter)}) as t(${sql.raw(PERSON_NAMES)})),
     subject_households as (select * from (${householdRows(asOf, filter, sql`subject_persons`)}) as t(${sql.raw(HOUSEHOLD_NAMES)}))
     select (select json_agg(p order by p.household_id, p.person_id) from subject_persons p) as persons,
-      (select json_agg(h order by h.household_id) from subject_households h) as households`.execute(db);
+      (select json_agg(h order by h.household_id) from subject_households h) as households`.compile(db);
+  const rows = await executePrepared<{ persons: SubjectPersonRow[] | null; households: SubjectHouseholdRow[] | null }>(db, query);
   return { persons: rows[0]?.persons ?? [], households: rows[0]?.households ?? [] };
 }
