@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
+import { Kysely, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { prepareDatabase } from '../../server/src/database.js';
 import { PGliteDialect } from '../../server/src/kernel/db/pglite-driver.js';
+import { openDatabase } from '../../server/src/kernel/db/open.js';
 
 export const BENCH_ADMIN_PASSWORD = 'Bench-admin-2026';
 const BENCH_DATABASE = 'huimin_bench';
@@ -70,7 +71,8 @@ export async function openPostgres(adminUrl: string): Promise<BenchDatabase> {
   const prepared = await prepareDatabase({ databaseUrl, dataDir: '', adminPassword: BENCH_ADMIN_PASSWORD });
   await prepared.close();
   const logger = capturingLog();
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) }), log: logger.log });
+  // The server's own pool settings (time zone, temp buffers, prepared statements), plus the query log.
+  const { db } = await openDatabase<any>({ databaseUrl, dataDir: '', log: logger.log });
   return {
     kind: 'postgres',
     db,

@@ -1,7 +1,7 @@
 /** Opens the one PostgreSQL store: PGlite in a data directory, or a PostgreSQL server by URL. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-driver.js';
 
@@ -45,6 +45,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** The database session's time zone, so current_date is the users' today (Beijing by default). */
   timeZone?: string;
+  /** Kysely's query log (the benchmarks capture the SQL they time). */
+  log?: KyselyConfig['log'];
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -56,7 +58,7 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<OpenedData
     // An idle connection the server drops (restart, admin terminate) must not crash the process;
     // the pool discards it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: options.log });
     pools.set(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -71,6 +73,6 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<OpenedData
   });
   await client.waitReady;
   await client.query(`select set_config('TimeZone', $1, false)`, [options.timeZone ?? DEFAULT_TIME_ZONE]);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), log: options.log });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
