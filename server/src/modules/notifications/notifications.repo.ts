@@ -6,18 +6,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Notification } from '../../contracts/policies.js';
 
-export interface NewNotification {
+/** A reminder as it is written: the contract's fields, to whom, and how to tell duplicates. */
+export type NewNotification = Omit<Notification, 'id' | 'readAt' | 'createdAt'> & {
   userId: number;
-  kind: Notification['kind'];
-  title: string;
-  body: string;
-  householdId: number | null;
-  personId: number | null;
-  policyCode: string | null;
-  link: string | null;
   dedupeKey: string;
   once?: boolean;
-}
+};
 
 const COLUMNS = sql`id, kind, title, body, household_id as "householdId", person_id as "personId", policy_code as "policyCode",
   link, read_at as "readAt", created_at as "createdAt"`;
