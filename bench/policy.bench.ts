@@ -26,7 +26,7 @@ import { systemActor } from '../server/src/kernel/auth/actor.js';
 import { today } from '../server/src/modules/policies/evaluation.service.js';
 import { getRun, startRun } from '../server/src/modules/policies/runs/runs.service.js';
 import { seedSynthetic } from '../server/src/modules/seed/synthetic.js';
-import { openPglite, openPostgres, tableSizes, type BenchDatabase } from './lib/databases.js';
+import { forEachDatabase, tableSizes, type BenchDatabase } from './lib/databases.js';
 import { addDeaths, addMissingFacts, ensurePolicyOrgs, loadPolicies, seedEnrollments } from './lib/policy-data.js';
 import { agrees, evaluations, householdLatency, loadSample, runJs, runJsonRulesEngine, runZen, type EngineFigures, type HouseholdLatency, type Sample } from './lib/policy-engines.js';
 import { explainRun, type Step } from './lib/policy-explain.js';
@@ -167,21 +167,13 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`huimin policy benchmark — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} CPU cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, load average ${loadAverage()}`);
-  const runs: [boolean, () => Promise<BenchDatabase>, number][] = [
-    [!flags['skip-postgres'], () => openPostgres(flags['database-url']!), positiveInt('persons', flags.persons!)],
-    [!flags['skip-pglite'], () => openPglite(), positiveInt('pglite-persons', flags['pglite-persons']!)],
-  ];
-  for (const [enabled, open, persons] of runs) {
-    if (!enabled) continue;
-    const bench = await open();
-    try {
-      await runOne(bench, persons);
-    } finally {
-      await bench.close();
-      if (flags.keep) console.log(`  kept: ${bench.databaseUrl ?? bench.dataDir}`);
-      else await bench.discard();
-    }
-  }
+  await forEachDatabase(
+    {
+      skipPostgres: flags['skip-postgres']!, skipPglite: flags['skip-pglite']!, databaseUrl: flags['database-url']!, keep: flags.keep!,
+      postgresPersons: positiveInt('persons', flags.persons!), pglitePersons: positiveInt('pglite-persons', flags['pglite-persons']!),
+    },
+    runOne,
+  );
   printSummary();
 }
 

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { seedSynthetic } from '../server/src/modules/seed/synthetic.js';
-import { openPglite, openPostgres, tableSizes, type BenchDatabase } from './lib/databases.js';
+import { forEachDatabase, tableSizes, type BenchDatabase } from './lib/databases.js';
 import { explainRequest, writePlans, type PlanSummary } from './lib/explain.js';
 import { SCOPED_COUNTY, signInAdmin, signInScoped, startApp } from './lib/http.js';
 import { benchImport, importFixture, type ImportFigures } from './lib/import.js';
@@ -146,21 +146,13 @@ async function runOne(bench: BenchDatabase, persons: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`huimin registry benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, load average ${loadAverage()}`);
-  const runs: [boolean, () => Promise<BenchDatabase>, number][] = [
-    [!flags['skip-postgres'], () => openPostgres(flags['database-url']!), positiveInt('persons', flags.persons!)],
-    [!flags['skip-pglite'], () => openPglite(), positiveInt('pglite-persons', flags['pglite-persons']!)],
-  ];
-  for (const [enabled, open, persons] of runs) {
-    if (!enabled) continue;
-    const bench = await open();
-    try {
-      await runOne(bench, persons);
-    } finally {
-      await bench.close();
-      if (flags.keep) console.log(`  kept: ${bench.databaseUrl ?? bench.dataDir}`);
-      else await bench.discard();
-    }
-  }
+  await forEachDatabase(
+    {
+      skipPostgres: flags['skip-postgres']!, skipPglite: flags['skip-pglite']!, databaseUrl: flags['database-url']!, keep: flags.keep!,
+      postgresPersons: positiveInt('persons', flags.persons!), pglitePersons: positiveInt('pglite-persons', flags['pglite-persons']!),
+    },
+    runOne,
+  );
   printSummary();
 }
 

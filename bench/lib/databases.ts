@@ -111,3 +111,31 @@ export async function tableSizes(db: Kysely<any>): Promise<string> {
     from pg_class c where c.relname in ('persons', 'households', 'facts') and c.relkind = 'r' order by c.relname`.execute(db);
   return rows.map((r) => `${r.name} ${r.size}`).join(', ');
 }
+
+export interface DatabaseChoice {
+  skipPostgres: boolean;
+  skipPglite: boolean;
+  databaseUrl: string;
+  keep: boolean;
+  postgresPersons: number;
+  pglitePersons: number;
+}
+
+/** Opens each chosen database in turn, runs the benchmark on it, then closes and drops it (unless kept). */
+export async function forEachDatabase(choice: DatabaseChoice, run: (bench: BenchDatabase, persons: number) => Promise<void>): Promise<void> {
+  const runs: [boolean, () => Promise<BenchDatabase>, number][] = [
+    [!choice.skipPostgres, () => openPostgres(choice.databaseUrl), choice.postgresPersons],
+    [!choice.skipPglite, () => openPglite(), choice.pglitePersons],
+  ];
+  for (const [enabled, open, persons] of runs) {
+    if (!enabled) continue;
+    const bench = await open();
+    try {
+      await run(bench, persons);
+    } finally {
+      await bench.close();
+      if (choice.keep) console.log(`  kept: ${bench.databaseUrl ?? bench.dataDir}`);
+      else await bench.discard();
+    }
+  }
+}
