@@ -34,6 +34,9 @@ const HELP = `惠民 huimin — 精准救助平台 precision social assistance
   policy run [--policy CODE ...] [--region CODE ...] [--json]
                                     政策找人 Run "the policy finds the person"
   policy sweep                      每日监测（到期、生效的信息；公益性岗位到期提醒）Daily monitoring sweep
+  payments run --period YYYY-MM|YYYY [--policy CODE ...] [--json]
+                                    生成某期发放批次（已生成则原样返回）Create the period's payment run
+  ledger check [--json]             台账正确性检查（有误时退出码非 0）Check the ledger
 `;
 
 type Command = (args: string[], config: Config) => Promise<number>;
@@ -110,6 +113,14 @@ const commands: Record<string, Command> = {
   policy: async (args, config) => {
     const { runPolicyCommand } = await import('../modules/policies/policy.cli.js');
     return runPolicyCommand(args, (fn) => withDatabase(config, fn));
+  },
+  payments: async (args, config) => {
+    const { runPaymentsCommand } = await import('../modules/benefits/payments/payments.cli.js');
+    return runPaymentsCommand(args, (fn) => withDatabase(config, fn));
+  },
+  ledger: async (args, config) => {
+    const { runLedgerCommand } = await import('../modules/benefits/payments/payments.cli.js');
+    return runLedgerCommand(args, (fn) => withDatabase(config, fn));
   },
   regions: async (args, config) => {
     if (args[0] !== 'import' || !args[1]) throw new Error('用法 usage: huimin regions import PROVINCE_CODE');

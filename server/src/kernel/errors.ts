@@ -32,6 +32,8 @@ const catalogue = {
   bad_file: { status: 400, zh: '文件无法读取', en: 'The file cannot be read' },
   rule_invalid: { status: 400, zh: '政策规则有误', en: 'The policy rule is invalid' },
   run_in_progress: { status: 409, zh: '已有运行中的测算，请等待完成或取消后再试', en: 'A run is already in progress' },
+  invalid_state: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  separation_of_duties: { status: 403, zh: '同一人不能既办理又审批', en: 'The same person cannot both prepare and approve' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 

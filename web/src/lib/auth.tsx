@@ -8,7 +8,9 @@ import { api, ApiError, onAuthProblem, setCsrfToken } from './api';
 export type Permission =
   | 'registry:read' | 'registry:write' | 'registry:import' | 'registry:export'
   | 'pii:reveal' | 'health:reveal' | 'audit:read' | 'admin:users' | 'admin:orgs'
-  | 'policy:read' | 'policy:write' | 'policy:run';
+  | 'policy:read' | 'policy:write' | 'policy:run'
+  | 'benefit:read' | 'benefit:apply' | 'benefit:review' | 'benefit:approve'
+  | 'payment:read' | 'payment:run' | 'payment:approve' | 'payment:account_reveal' | 'comparison:run';
 
 export interface Me {
   id: number;

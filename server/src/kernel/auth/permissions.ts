@@ -14,6 +14,15 @@ export const PERMISSIONS = {
   'policy:read': { zh: '查看政策和测算结果', en: 'Read policies and their results' },
   'policy:write': { zh: '制定和修改政策', en: 'Write and change policies' },
   'policy:run': { zh: '运行政策找人、处理名单', en: 'Run "the policy finds the person" and act on the lists' },
+  'benefit:read': { zh: '查看享受待遇', en: 'Read enrollments' },
+  'benefit:apply': { zh: '发起待遇申请、暂停和停发', en: 'Apply for, suspend and stop benefits' },
+  'benefit:review': { zh: '初审待遇申请、审核补发追回', en: 'Review applications, back pay and recovery' },
+  'benefit:approve': { zh: '审批待遇申请', en: 'Approve applications' },
+  'payment:read': { zh: '查看发放批次和台账', en: 'Read payment runs and the ledger' },
+  'payment:run': { zh: '生成发放批次、一次性救助', en: 'Create payment runs and one-off grants' },
+  'payment:approve': { zh: '审核发放批次、导出银行文件、导入回盘', en: 'Approve payment runs, export bank files, import returns' },
+  'payment:account_reveal': { zh: '查看完整银行账号', en: 'See full bank account numbers' },
+  'comparison:run': { zh: '信息比对', en: 'Compare other departments\' rolls' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,15 +47,24 @@ export interface BuiltinRole {
 
 export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'admin', name: '系统管理员', permissions: ALL_PERMISSIONS, dataScope: 'all' },
-  { code: 'auditor', name: '审计员', permissions: ['audit:read', 'registry:read'], dataScope: 'all' },
+  { code: 'auditor', name: '审计员', permissions: ['audit:read', 'registry:read', 'benefit:read', 'payment:read'], dataScope: 'all' },
   {
     code: 'caseworker',
     name: '帮扶干部',
-    permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal', 'policy:read', 'policy:run'],
+    permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal', 'policy:read', 'policy:run',
+      'benefit:read', 'benefit:apply', 'benefit:review', 'payment:read', 'comparison:run'],
     dataScope: 'dept_and_below',
   },
-  { code: 'policy_admin', name: '政策管理员', permissions: ['registry:read', 'policy:read', 'policy:write', 'policy:run'], dataScope: 'all' },
+  {
+    code: 'policy_admin',
+    name: '政策管理员',
+    permissions: ['registry:read', 'policy:read', 'policy:write', 'policy:run', 'benefit:read', 'benefit:apply', 'benefit:review', 'benefit:approve',
+      'payment:read', 'payment:run', 'comparison:run'],
+    dataScope: 'all',
+  },
+  // Releases money: approves runs someone else created, sends the bank file, books the bank's return.
+  { code: 'finance', name: '财务人员', permissions: ['registry:read', 'benefit:read', 'payment:read', 'payment:approve', 'payment:account_reveal'], dataScope: 'all' },
   { code: 'grid_worker', name: '网格员', permissions: ['registry:read', 'registry:write'], dataScope: 'dept' },
   { code: 'partner', name: '合作单位', permissions: ['registry:read'], dataScope: 'dept' },
-  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export', 'policy:read'], dataScope: 'dept_and_below' },
+  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export', 'policy:read', 'benefit:read', 'payment:read'], dataScope: 'dept_and_below' },
 ];

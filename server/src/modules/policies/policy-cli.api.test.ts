@@ -64,7 +64,8 @@ describe('huimin policy', () => {
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.out);
     const byCode = Object.fromEntries(rows.map((r: any) => [r.code, r]));
-    expect(byCode['nx-union-warm-card']).toEqual({ code: 'nx-union-warm-card', name: '工会暖心卡', target: 'household', eligible: 10, toAdd: 2, toStop: 0, amountFen: 200000 });
+    expect(byCode['nx-union-warm-card']).toEqual({ code: 'nx-union-warm-card', name: '工会暖心卡', target: 'household', eligible: 10, toAdd: 0, toStop: 0, amountFen: 200000 });
+    expect(byCode['nx-union-utilities']).toMatchObject({ target: 'household', eligible: 10, toAdd: 2, toStop: 0 });
     expect(byCode['nx-union-heating']).toMatchObject({ target: 'household', eligible: 7, toStop: 1 });
     expect(byCode['nx-union-compulsory-edu']).toMatchObject({ target: 'person', eligible: 8, toAdd: 1, amountFen: 400000 });
     expect(byCode['nx-union-golden-autumn']).toMatchObject({ target: 'person', eligible: 7 });

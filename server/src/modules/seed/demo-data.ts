@@ -160,4 +160,5 @@ export const DEMO_USERS: { username: string; displayName: string; org: OrgKey; r
   { username: 'leader', displayName: '银川市总工会 领导', org: 'ycUnion', roles: ['leader'] },
   { username: 'auditor', displayName: '审计员', org: 'ycUnion', roles: ['auditor'] },
   { username: 'policy', displayName: '银川市总工会 政策管理员', org: 'ycUnion', roles: ['policy_admin'] },
+  { username: 'finance', displayName: '银川市总工会 财务 王会计', org: 'ycUnion', roles: ['finance'] },
 ];

@@ -113,14 +113,17 @@ describe('the Ningxia pack on the demo households', () => {
     expect(reach('nx-disabled-nursing-subsidy')).toEqual([{ name: '张志强', amountFen: 11800 }]);
   });
 
-  it('leaves the demo with something to find: 2 warm cards and 1 child aid to add, 1 heating subsidy to stop', async () => {
+  it('leaves the demo with something to find: 2 utilities subsidies, 1 child aid and 1 medical grant to add, 1 heating subsidy to stop', async () => {
     const { run, wait } = await (await import('../runs/runs.service.js')).startRun(ctx.db, systemActor(), {});
     await wait;
     const { rows } = await sql<{ counts: Array<{ code: string; toAdd: number; toStop: number }> }>`select counts from policy_runs where id = ${run.id}`.execute(ctx.db);
     const counts = Object.fromEntries(rows[0]!.counts.map((c) => [c.code, [c.toAdd, c.toStop]]));
-    expect(counts['nx-union-warm-card']).toEqual([2, 0]);
+    expect(counts['nx-union-warm-card']).toEqual([0, 0]);
+    expect(counts['nx-union-utilities']).toEqual([2, 0]);
     expect(counts['nx-union-compulsory-edu']).toEqual([1, 0]);
     expect(counts['nx-union-heating']).toEqual([0, 1]);
-    expect(Object.values(counts).reduce((n, [a, s]) => n + a + s, 0)).toBe(4);
+    // 王某's household has its grant; 马某's seriously ill daughter makes hers a case to consider.
+    expect(counts['nx-union-special-medical-grant']).toEqual([1, 0]);
+    expect(Object.values(counts).reduce((n, [a, s]) => n + a + s, 0)).toBe(5);
   });
 });

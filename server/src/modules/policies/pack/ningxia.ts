@@ -101,6 +101,18 @@ export const NINGXIA_POLICY_PACK: PackEntry[] = [
     note: '困难职工家庭中患重病或有残疾的成员，每人每年最高1.8万元',
   }),
 
+  // 专项帮扶: decided case by case (王某's household got 5 万元 from three funders); the rule
+  // only says who may be considered, the amount and its split are set on the application.
+  union('nx-union-special-medical-grant', {
+    nameZh: '专项医疗救助金',
+    nameEn: 'Special medical grant',
+    target: 'household',
+    eligibility: rule(HARDSHIP_WORKER_HOUSEHOLD, 'household.members.exists(m, has(m.illness) && m.illness.severity == "serious")'),
+    benefit: { kind: 'fixed', amountFen: 5000000 },
+    period: 'once',
+    funding: UNION_FUND,
+    note: '家庭成员身患重病、自费医疗负担沉重的困难职工家庭，个案研究确定金额（最高5万元），可由市、区工会和保险机构共同出资',
+  }),
   // 暖心补贴
   union('nx-union-warm-card', {
     nameZh: '工会暖心卡',

@@ -32,7 +32,7 @@ const CommitBody = Type.Object({ policy: PolicySchema }, { additionalProperties:
 
 const tags = ['registry'];
 
-async function readUpload(request: FastifyRequest, limitBytes: number): Promise<{ fileName: string; buffer: Buffer }> {
+export async function readUpload(request: FastifyRequest, limitBytes: number): Promise<{ fileName: string; buffer: Buffer }> {
   let part;
   try {
     part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });

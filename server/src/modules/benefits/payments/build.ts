@@ -1,0 +1,162 @@
+/**
+ * Builds a payment run's lines in a few set-based statements (a million enrollments is one
+ * pass, not a million queries), inside the caller's transaction:
+ *  1. regular lines: every enrollment in force in the period, prorated (see ../proration.ts),
+ *     skipping those already paid — the unique index on (enrollment, period) backs this up;
+ *  2. one-off lines: one-off benefits started by the end of the month and never paid;
+ *  3. corrections: for enrollments whose dates or amounts changed back in time, what each
+ *     period since was owed minus what was paid, as arrears or recovery lines that wait for
+ *     a caseworker's review;
+ *  4. each line split across its funding sources (the policy's shares or the case's hand
+ *     split), the parts adding up to the line exactly.
+ */
+import { sql, type Kysely } from 'kysely';
+import { periodBounds } from '../proration.js';
+
+/** Which policies a run pays: the period's kind, optionally narrowed to some codes. */
+export async function runPolicies(db: Kysely<any>, period: string, codes: string[]): Promise<Array<{ id: number; code: string; period: string }>> {
+  const { kind } = periodBounds(period);
+  const periods = kind === 'monthly' ? ['monthly', 'once'] : ['yearly'];
+  const { rows } = await sql<{ id: number; code: string; period: string }>`
+    select p.id, p.code, v.period from policies p join policy_versions v on v.policy_id = p.id and v.status = 'active'
+    where v.period = any(${periods}::text[]) ${codes.length ? sql`and p.code = any(${codes}::text[])` : sql``}
+    order by p.code`.execute(db);
+  return rows;
+}
+
+// Days an enrollment's term is in force inside [ps, pe); a stop on or before the start gives none.
+const daysInForce = (ps: RawDate, pe: RawDate) =>
+  sql`greatest(0, least(coalesce(t.valid_to, ${pe}), coalesce(e.ended_on, ${pe}), ${pe}) - greatest(t.valid_from, e.started_on, ${ps}))`;
+type RawDate = ReturnType<typeof sql>;
+
+const PAYABLE = sql`e.status in ('active', 'suspended', 'stopped')`;
+
+// A personal benefit goes to the person's own account when there is one, else (a child's aid,
+// say) to the household head's, like a household benefit.
+const PAYEE = sql`case when e.person_id is not null and exists (select 1 from bank_accounts a where a.person_id = e.person_id)
+  then e.person_id else h.head_person_id end`;
+
+export async function insertRegularLines(trx: Kysely<any>, runId: number, period: string, policyIds: number[]): Promise<void> {
+  const { start, end } = periodBounds(period);
+  const ps = sql`${start}::date`;
+  const pe = sql`${end}::date`;
+  await sql`
+    insert into payment_lines (run_id, household_id, enrollment_id, person_id, payee_person_id, policy_id, version_id, region_code, period, kind, amount_fen)
+    select ${runId}, e.household_id, e.id, e.person_id, ${PAYEE}, e.policy_id, coalesce(x.version_id, e.version_id),
+      h.region_code, ${period}, 'regular', x.amount
+    from (
+      select t.enrollment_id,
+        (sum(t.amount_fen * ${daysInForce(ps, pe)})::bigint * 2 + (${pe} - ${ps})) / (2 * (${pe} - ${ps})) as amount,
+        max(t.version_id) as version_id
+      from enrollments e join enrollment_terms t on t.enrollment_id = e.id
+      where ${PAYABLE} and e.policy_id = any(${policyIds}::bigint[]) and e.started_on < ${pe} and (e.ended_on is null or e.ended_on > ${ps})
+        and t.valid_from < ${pe} and (t.valid_to is null or t.valid_to > ${ps})
+      group by t.enrollment_id
+    ) x
+    join enrollments e on e.id = x.enrollment_id
+    join households h on h.id = e.household_id
+    where x.amount > 0
+      and not exists (select 1 from payment_lines l where l.enrollment_id = e.id and l.period = ${period} and l.kind = 'regular' and l.status <> 'void')`.execute(trx);
+}
+
+export async function insertOnceLines(trx: Kysely<any>, runId: number, period: string, policyIds: number[]): Promise<void> {
+  const { end } = periodBounds(period);
+  await sql`
+    insert into payment_lines (run_id, household_id, enrollment_id, person_id, payee_person_id, policy_id, version_id, region_code, period, kind, amount_fen)
+    select ${runId}, e.household_id, e.id, e.person_id, ${PAYEE}, e.policy_id, coalesce(t.version_id, e.version_id),
+      h.region_code, 'once', 'regular', t.amount_fen
+    from enrollments e
+    join households h on h.id = e.household_id
+    join enrollment_terms t on t.enrollment_id = e.id and t.valid_from <= e.started_on and (t.valid_to is null or t.valid_to > e.started_on)
+    where ${PAYABLE} and e.policy_id = any(${policyIds}::bigint[]) and e.started_on < ${end}::date
+      and (e.ended_on is null or e.ended_on > e.started_on) and t.amount_fen > 0
+      and not exists (select 1 from payment_lines l where l.enrollment_id = e.id and l.period = 'once' and l.kind = 'regular' and l.status <> 'void')`.execute(trx);
+}
+
+const money = (fen: ReturnType<typeof sql>) => sql`to_char(${fen} / 100.0, 'FM999999999990.00')`;
+
+// What was paid (or is on its way) for an enrollment and period: lines not void; a failed line
+// counts until it is reissued (the reissue then counts instead), so a correction never doubles a reissue.
+const NET_LINES = sql`l.status <> 'void' and not (l.status = 'failed' and exists (
+  select 1 from payment_lines x where x.corrects_line_id = l.id and x.kind = 'reissue' and x.status <> 'void'))`;
+
+/**
+ * Arrears and recovery for enrollments marked for recalculation, for every period from the
+ * mark up to this run's period; the mark is then cleared (a rejected run restores it).
+ */
+export async function insertCorrections(trx: Kysely<any>, runId: number, period: string, policies: Array<{ id: number; period: string }>): Promise<void> {
+  const { start, end, kind } = periodBounds(period);
+  const step = kind === 'monthly' ? sql`interval '1 month'` : sql`interval '1 year'`;
+  const unit = kind === 'monthly' ? 'month' : 'year';
+  const periodicIds = policies.filter((p) => p.period !== 'once').map((p) => p.id);
+  const onceIds = policies.filter((p) => p.period === 'once').map((p) => p.id);
+  await sql`create temp table recalc_periods on commit drop as
+    select e.id as enrollment_id, g::date as ps, (g + ${step})::date as pe,
+      to_char(g, ${kind === 'monthly' ? 'YYYY-MM' : 'YYYY'}) as period
+    from enrollments e, generate_series(date_trunc(${unit}, e.recalc_from), ${start}::date, ${step}) g
+    where e.recalc_from is not null and e.recalc_from < ${end}::date and ${PAYABLE} and e.policy_id = any(${periodicIds}::bigint[])`.execute(trx);
+  await sql`
+    with entitled as (
+      select r.enrollment_id, r.period,
+        coalesce((sum(t.amount_fen * ${daysInForce(sql`r.ps`, sql`r.pe`)})::bigint * 2 + (r.pe - r.ps)) / (2 * (r.pe - r.ps)), 0) as owed,
+        max(t.version_id) as version_id
+      from recalc_periods r join enrollments e on e.id = r.enrollment_id
+      left join enrollment_terms t on t.enrollment_id = r.enrollment_id and t.valid_from < r.pe and (t.valid_to is null or t.valid_to > r.ps)
+      group by r.enrollment_id, r.period, r.ps, r.pe
+    ), paid as (
+      select l.enrollment_id, l.period, sum(l.amount_fen)::bigint as paid
+      from payment_lines l join recalc_periods r on r.enrollment_id = l.enrollment_id and r.period = l.period
+      where ${NET_LINES} group by l.enrollment_id, l.period
+    )
+    ${correctionInsert(runId, sql`entitled en left join paid pd on pd.enrollment_id = en.enrollment_id and pd.period = en.period`)}`.execute(trx);
+  if (onceIds.length) {
+    await sql`
+      with entitled as (
+        select e.id as enrollment_id, 'once'::text as period,
+          case when e.ended_on is not null and e.ended_on <= e.started_on then 0 else coalesce(t.amount_fen, 0) end::bigint as owed, t.version_id
+        from enrollments e left join enrollment_terms t on t.enrollment_id = e.id and t.valid_from <= e.started_on and (t.valid_to is null or t.valid_to > e.started_on)
+        where e.recalc_from is not null and e.recalc_from < ${end}::date and ${PAYABLE} and e.policy_id = any(${onceIds}::bigint[])
+          and exists (select 1 from payment_lines l where l.enrollment_id = e.id and l.period = 'once' and l.status <> 'void')
+      ), paid as (
+        select l.enrollment_id, l.period, sum(l.amount_fen)::bigint as paid from payment_lines l join entitled en on en.enrollment_id = l.enrollment_id and l.period = 'once'
+        where ${NET_LINES} group by l.enrollment_id, l.period
+      )
+      ${correctionInsert(runId, sql`entitled en left join paid pd on pd.enrollment_id = en.enrollment_id and pd.period = en.period`)}`.execute(trx);
+  }
+  await sql`update enrollments set recalc_from = null
+    where recalc_from is not null and recalc_from < ${end}::date and policy_id = any(${policies.map((p) => p.id)}::bigint[])`.execute(trx);
+}
+
+function correctionInsert(runId: number, from: ReturnType<typeof sql>) {
+  const diff = sql`(en.owed - coalesce(pd.paid, 0))`;
+  return sql`
+    insert into payment_lines (run_id, household_id, enrollment_id, person_id, payee_person_id, policy_id, version_id, region_code, period, kind,
+      amount_fen, reason, review_status)
+    select ${runId}, e.household_id, e.id, e.person_id, ${PAYEE}, e.policy_id, coalesce(en.version_id, e.version_id),
+      h.region_code, en.period, case when ${diff} > 0 then 'arrears' else 'recovery' end, ${diff},
+      case when ${diff} > 0 then '补发' else '追回' end || ' ' || en.period || '：应发 ' || ${money(sql`en.owed`)} || ' 元，已发 '
+        || ${money(sql`coalesce(pd.paid, 0)`)} || ' 元' || coalesce('（' || (select ev.reason from enrollment_events ev
+          where ev.enrollment_id = e.id and ev.reason is not null order by ev.id desc limit 1) || '）', ''),
+      'pending'
+    from ${from}
+    join enrollments e on e.id = en.enrollment_id
+    join households h on h.id = e.household_id
+    where ${diff} <> 0`;
+}
+
+/** Splits each new line across its sources: floor of each share, the remainder to the first source. */
+export async function insertFunds(trx: Kysely<any>, runId: number): Promise<void> {
+  await sql`
+    insert into payment_line_funds (line_id, household_id, source, amount_fen)
+    select id, household_id, source, part + case when ord = 1 then amount_fen - sum(part) over (partition by id) else 0 end
+    from (
+      select l.id, l.household_id, l.amount_fen, s.ord, s.value->>'source' as source,
+        l.amount_fen * coalesce((s.value->>'weight')::bigint, (s.value->>'shareBp')::bigint)
+          / (sum(coalesce((s.value->>'weight')::bigint, (s.value->>'shareBp')::bigint)) over (partition by l.id))::bigint as part
+      from payment_lines l
+      join enrollments e on e.id = l.enrollment_id
+      left join policy_versions v on v.id = l.version_id
+      cross join lateral jsonb_array_elements(coalesce(e.funding, v.funding)) with ordinality as s(value, ord)
+      where l.run_id = ${runId}
+    ) parts`.execute(trx);
+}

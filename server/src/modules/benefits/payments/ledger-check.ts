@@ -1,0 +1,71 @@
+/**
+ * The ledger's correctness checks (`huimin ledger check`, after every run, and in tests):
+ * totals by source = totals by policy = the sum of lines, run by run; each line's funding
+ * parts add up to it; no enrollment paid twice for a period; corrections only of what they
+ * correct; a released batch's declared count and total match its lines.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { LedgerCheck } from '../../../contracts/benefits.js';
+
+async function count(db: Kysely<any>, query: ReturnType<typeof sql>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${query}) q`.execute(db);
+  return rows[0]!.n;
+}
+
+// Runs whose stored totals differ from their lines, or whose sums by source or policy differ.
+const runTotalsDiffer = (runFilter: ReturnType<typeof sql>) => sql`
+  select r.id from payment_runs r
+  left join lateral (select count(*)::int as n, coalesce(sum(l.amount_fen), 0)::bigint as fen from payment_lines l where l.run_id = r.id and l.status <> 'void') t on true
+  left join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as fen from payment_line_funds f join payment_lines l on l.id = f.line_id
+    where l.run_id = r.id and l.status <> 'void') s on true
+  left join lateral (select coalesce(sum((x->>'amountFen')::bigint), 0)::bigint as fen from jsonb_array_elements(r.by_policy) x) bp on true
+  left join lateral (select coalesce(sum((x->>'amountFen')::bigint), 0)::bigint as fen from jsonb_array_elements(r.by_source) x) bs on true
+  where r.status not in ('building', 'rejected') and ${runFilter}
+    and (t.n <> r.line_count or t.fen <> r.amount_fen or s.fen <> t.fen or bp.fen <> t.fen or bs.fen <> t.fen)`;
+
+const linesNotSplit = (runFilter: ReturnType<typeof sql>) => sql`
+  select l.id from payment_lines l join payment_runs r on r.id = l.run_id
+  left join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as fen from payment_line_funds f where f.line_id = l.id) f on true
+  where ${runFilter} and f.fen <> l.amount_fen`;
+
+const paidTwice = (runFilter: ReturnType<typeof sql>) => sql`
+  select l.enrollment_id, l.period from payment_lines l join payment_runs r on r.id = l.run_id
+  where ${runFilter} and l.kind = 'regular' and l.status <> 'void'
+  group by l.enrollment_id, l.period having count(*) > 1`;
+
+/** The checks for one new run: problems as text, empty when it is sound. */
+export async function checkRun(db: Kysely<any>, runId: number): Promise<string[]> {
+  const filter = sql`r.id = ${runId}`;
+  const problems: string[] = [];
+  if (await count(db, runTotalsDiffer(filter))) problems.push('run totals differ from lines');
+  if (await count(db, linesNotSplit(filter))) problems.push('lines whose funding parts do not add up');
+  if (await count(db, paidTwice(sql`true`))) problems.push('an enrollment paid twice for a period');
+  return problems;
+}
+
+/** Every check over the whole ledger. */
+export async function checkLedger(db: Kysely<any>): Promise<LedgerCheck[]> {
+  const all = sql`true`;
+  const checks: Array<[string, ReturnType<typeof sql>, string]> = [
+    ['totals: by source = by policy = sum of lines', runTotalsDiffer(all), 'runs whose totals disagree'],
+    ['each line = the sum of its funding parts', linesNotSplit(all), 'lines not split exactly'],
+    ['no enrollment paid twice for a period', paidTwice(all), 'enrollment periods paid twice'],
+    ['a reissue corrects a failed line, at the same amount', sql`
+      select l.id from payment_lines l join payment_lines o on o.id = l.corrects_line_id
+      where l.kind = 'reissue' and l.status <> 'void' and (o.status <> 'failed' or o.amount_fen <> l.amount_fen)`, 'reissues not matching a failed line'],
+    ['released batches match their declared count and total', sql`
+      select r.id from payment_runs r
+      left join lateral (select count(*)::int as n, coalesce(sum(l.amount_fen), 0)::bigint as fen from payment_lines l
+        where l.run_id = r.id and l.status in ('exported', 'paid', 'failed') and l.amount_fen > 0) t on true
+      where r.status in ('released', 'reconciled') and (t.n <> r.declared_lines or t.fen <> r.declared_fen)`, 'batches not matching their declaration'],
+    ['no net negative payment for an enrollment and period', sql`
+      select l.enrollment_id, l.period from payment_lines l where l.status not in ('void', 'failed')
+      group by l.enrollment_id, l.period having sum(l.amount_fen) < 0`, 'periods recovered below zero'],
+  ];
+  const results: LedgerCheck[] = [];
+  for (const [name, query, what] of checks) {
+    const n = await count(db, query);
+    results.push({ name, ok: n === 0, detail: n === 0 ? 'ok' : `${n} ${what}` });
+  }
+  return results;
+}
