@@ -83,6 +83,8 @@ export interface PolicySummary {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   enrolledCount: number;
+  /** Applications need one approval, or two by different people. */
+  approvalLevels: 1 | 2;
 }
 
 export interface PolicyDetail extends PolicySummary {

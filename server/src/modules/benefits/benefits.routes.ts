@@ -7,7 +7,8 @@ import { IdParams } from '../registry/registry.schema.js';
 import { getBankAccount, setBankAccount } from './bank-accounts.service.js';
 import { AccountBody, ApplicationBody, BudgetBody, EnrollmentQuery, FromBody, SourceBody, StepBody, StopBody } from './benefits.schema.js';
 import {
-  applyForBenefit, decideApplication, getEnrollment, getEnrollments, householdEnrollments, recomputeAmount, resumeEnrollment, stopEnrollment, suspendEnrollment,
+  applyForBenefit, decideApplication, getEnrollment, getEnrollments, householdEnrollments, recomputeAmount, resumeEnrollment, setApprovalLevels, stopEnrollment,
+  suspendEnrollment,
 } from './enrollments.service.js';
 import { budgetUse, createFundingSource, listFundingSources, setBudget } from './funding.service.js';
 
@@ -42,6 +43,10 @@ export function benefitRoutes(app: HttpServer, { db }: { db: Kysely<any> }): voi
   app.post('/api/enrollments/:id/recompute', { schema: { tags, summary: '自某日起重新测算金额（补登的事实；已发期间将补发或追回）', params: IdParams, body: FromBody } }, async (request) =>
     recomputeAmount(db, actorOf(request), request.params.id, request.body),
   );
+  app.put('/api/policies/:code/approval-levels', {
+    schema: { tags, summary: '设置政策的审批级数（一级或两级）', params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) }),
+      body: Type.Object({ levels: Type.Union([Type.Literal(1), Type.Literal(2)]) }, { additionalProperties: false }) },
+  }, async (request) => setApprovalLevels(db, actorOf(request), request.params.code, request.body.levels));
   app.get('/api/households/:id/enrollments', { schema: { tags, summary: '该户享受的全部待遇及历史', params: IdParams } }, async (request) =>
     householdEnrollments(db, actorOf(request), request.params.id),
   );

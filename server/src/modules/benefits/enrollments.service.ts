@@ -223,3 +223,14 @@ export async function householdEnrollments(db: Kysely<any>, actor: Actor, househ
   const { items } = await listEnrollments(db, actor.scope, { householdId }, { offset: 0, limit: 500 });
   return items;
 }
+
+/** One or two levels of approval for a policy's applications (applications already made keep theirs). */
+export async function setApprovalLevels(db: Kysely<any>, actor: Actor, policyCode: string, levels: 1 | 2): Promise<{ policyCode: string; approvalLevels: 1 | 2 }> {
+  requirePermission(actor, 'policy:write');
+  const { rows } = await sql<{ id: number; before: number }>`
+    update policies p set approval_levels = ${levels} from policies old where p.id = old.id and p.code = ${policyCode}
+    returning p.id, old.approval_levels as before`.execute(db);
+  if (!rows[0]) throw notFound();
+  await recordAudit(db, actor, { action: 'policy.approval_levels_set', entityType: 'policy', entityId: rows[0].id, before: { approvalLevels: rows[0].before }, after: { approvalLevels: levels } });
+  return { policyCode, approvalLevels: levels };
+}

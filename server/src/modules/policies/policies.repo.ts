@@ -15,7 +15,8 @@ export async function listPolicies(db: Kysely<any>): Promise<PolicySummary[]> {
       a.version as "activeVersion", l.version as "latestVersion",
       exists (select 1 from policy_versions d where d.policy_id = p.id and d.status = 'draft') as "hasDraft",
       a.effective_from as "effectiveFrom", a.effective_to as "effectiveTo",
-      (select count(*) from enrollments e where e.policy_id = p.id and e.status = 'active')::int as "enrolledCount"
+      (select count(*) from enrollments e where e.policy_id = p.id and e.status = 'active')::int as "enrolledCount",
+      p.approval_levels as "approvalLevels"
     from policies p
     join organisations o on o.id = p.org_id
     left join policy_versions a on a.policy_id = p.id and a.status = 'active'
