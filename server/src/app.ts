@@ -9,6 +9,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { comparisonRoutes } from './modules/comparisons/comparisons.routes.js';
 import { benefitRoutes } from './modules/benefits/benefits.routes.js';
 import { paymentRoutes } from './modules/benefits/payments/payments.routes.js';
+import { ledgerRoutes } from './modules/benefits/ledger/ledger.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -32,6 +33,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   notificationRoutes(app, deps);
   benefitRoutes(app, deps);
   await paymentRoutes(app, deps);
+  ledgerRoutes(app, deps);
   await comparisonRoutes(app, deps);
   watchForChanges(db);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));

@@ -215,3 +215,33 @@ export interface LedgerCheck {
   ok: boolean;
   detail: string;
 }
+
+/**
+ * One row of the monthly ledger (按月报送工作台账): a policy in a region in a month. A line
+ * belongs to the month of its run: a monthly run's period, or for yearly and reissue runs the
+ * month the run was made.
+ */
+export interface LedgerRow {
+  policyCode: string;
+  policyName: string;
+  regionCode: string;
+  regionName: string | null;
+  /** Distinct enrollments with a payment in the month. */
+  recipients: number;
+  /** Enrollments that started in the month. */
+  newRecipients: number;
+  /** Enrollments that stopped in the month. */
+  stopped: number;
+  /** Net of the month's lines (payments, arrears, less recovery), runs not rejected. */
+  amountFen: number;
+  paidFen: number;
+  bySource: SourceTotal[];
+}
+
+export interface LedgerReport {
+  month: string;
+  /** 'county' groups by county (6-digit code), 'township' by street or township (9 digits). */
+  level: 'county' | 'township';
+  rows: LedgerRow[];
+  totals: Omit<LedgerRow, 'policyCode' | 'policyName' | 'regionCode' | 'regionName'>;
+}

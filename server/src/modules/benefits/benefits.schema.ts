@@ -77,6 +77,7 @@ export const LineQuery = Type.Object(
     regionCode: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })),
     period: Type.Optional(Type.String({ pattern: '^([0-9]{4}(-(0[1-9]|1[0-2]))?|once)$' })),
     householdId: Type.Optional(Id),
+    month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: '台账月份（批次所属月份）' })),
     ...Paging,
   },
   { additionalProperties: false },

@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BudgetWarning, PaymentLine, PaymentRun, PolicyTotal, SourceTotal } from '../../../contracts/benefits.js';
 import type { DataScope } from '../../../kernel/auth/scope.js';
 import { householdScope } from '../../registry/households.repo.js';
+import { LEDGER_MONTH } from '../ledger/ledger.service.js';
 
 type RunRow = Omit<PaymentRun, 'progress'>;
 
@@ -96,6 +97,8 @@ export interface LineFilter {
   runId?: number;
   enrollmentId?: number;
   householdId?: number;
+  /** The ledger month of the line's run (see ledger.service.ts). */
+  month?: string;
 }
 
 function lineWhere(scope: DataScope, filter: LineFilter): RawBuilder<boolean> {
@@ -109,6 +112,7 @@ function lineWhere(scope: DataScope, filter: LineFilter): RawBuilder<boolean> {
   if (filter.period) parts.push(sql`l.period = ${filter.period}`);
   if (filter.enrollmentId) parts.push(sql`l.enrollment_id = ${filter.enrollmentId}`);
   if (filter.householdId) parts.push(sql`l.household_id = ${filter.householdId}`);
+  if (filter.month) parts.push(sql`exists (select 1 from payment_runs r where r.id = l.run_id and r.status <> 'rejected' and ${LEDGER_MONTH} = ${filter.month})`);
   return sql.join(parts, sql` and `) as RawBuilder<boolean>;
 }
 
