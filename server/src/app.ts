@@ -10,6 +10,7 @@ import { comparisonRoutes } from './modules/comparisons/comparisons.routes.js';
 import { benefitRoutes } from './modules/benefits/benefits.routes.js';
 import { paymentRoutes } from './modules/benefits/payments/payments.routes.js';
 import { ledgerRoutes } from './modules/benefits/ledger/ledger.routes.js';
+import { benefitUploadRoutes } from './modules/benefits/uploads.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -32,7 +33,8 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   policyRoutes(app, deps);
   notificationRoutes(app, deps);
   benefitRoutes(app, deps);
-  await paymentRoutes(app, deps);
+  paymentRoutes(app, deps);
+  await benefitUploadRoutes(app, deps);
   ledgerRoutes(app, deps);
   await comparisonRoutes(app, deps);
   watchForChanges(db);

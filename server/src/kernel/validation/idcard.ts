@@ -4,6 +4,15 @@ export type IdNumberProblem = 'empty' | 'length' | 'format' | 'birth_date' | 'ch
 
 export type Sex = 'M' | 'F';
 
+/** What to tell a person about each problem, wherever an ID number is typed or imported. */
+export const ID_NUMBER_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
+  empty: '身份证号必填',
+  length: '身份证号应为 18 位',
+  format: '身份证号格式不正确（前 17 位为数字，末位为数字或 X）',
+  birth_date: '身份证号中的出生日期无效',
+  checksum: '身份证号校验位不正确',
+};
+
 export interface IdNumberParts {
   idNumber: string;
   regionCode: string;

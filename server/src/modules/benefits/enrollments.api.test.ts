@@ -118,3 +118,39 @@ describe('an application', () => {
     ]);
   });
 });
+
+describe('applications by import', () => {
+  async function upload(client: Client, csv: string) {
+    const boundary = '----huimin-import';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="applications.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(csv, 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return client.send('POST', '/api/enrollments/import', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  }
+  const idOf = async (name: string) => (await sql<{ id_number: string }>`select id_number from persons where name = ${name}`.execute(ctx.db)).rows[0]!.id_number;
+
+  it('rejects the whole file on any bad row, naming row and field, and writes nothing', async () => {
+    const before = (await sql<{ n: number }>`select count(*)::int as n from enrollments`.execute(ctx.db)).rows[0]!.n;
+    const good = await idOf('周红');
+    const bad = `${good.slice(0, 17)}${good.endsWith('1') ? '2' : '1'}`;
+    const csv = ['身份证号,政策编码,开始日期,金额（元）,理由', `${good},t-card,2026-07-01,,`, `${bad},t-card,2026-07-01,,`,
+      `${good},t-card,2026-07-01,,`, `${await idOf('孙海燕')},no-such,2026-13-01,,`, `${await idOf('孙海燕')},nx-union-special-medical-grant,2026-07-01,12.345,`].join('\n');
+    const res = await upload(caseworker, csv);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('未导入任何申请');
+    const problems = res.body.error.problems.map((p: { row: number; field: string }) => `${p.row}:${p.field}`);
+    expect(problems).toEqual(expect.arrayContaining(['3:身份证号', '4:身份证号', '5:政策编码', '5:开始日期', '6:金额']));
+    expect((await sql<{ n: number }>`select count(*)::int as n from enrollments`.execute(ctx.db)).rows[0]!.n).toBe(before);
+  });
+
+  it('makes one application per good row, each waiting for review', async () => {
+    const csv = ['身份证号,政策编码,开始日期,理由', `${await idOf('周红')},t-card,2026-07-01,街道报送`, `${await idOf('孙海燕')},t-card,2026-07-01,街道报送`].join('\n');
+    const res = await upload(caseworker, csv);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ created: 2 });
+    const inbox = await policy.get('/api/enrollments?awaiting=review&policyCode=t-card');
+    expect(inbox.body.items.filter((e: { source: string }) => e.source === '导入')).toHaveLength(2);
+  });
+});

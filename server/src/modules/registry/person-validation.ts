@@ -4,7 +4,7 @@
  * per cell and the API can report per field with the same messages.
  */
 import type { FieldProblem } from '../../kernel/errors.js';
-import { parseIdNumber, type IdNumberProblem } from '../../kernel/validation/idcard.js';
+import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../../kernel/validation/idcard.js';
 import { normalizePhone } from '../../kernel/validation/phone.js';
 import { namePinyin } from '../../kernel/text/pinyin.js';
 
@@ -30,13 +30,7 @@ export interface ValidPerson {
   regionCode: string;
 }
 
-const ID_PROBLEMS: Record<IdNumberProblem, string> = {
-  empty: '身份证号必填',
-  length: '身份证号应为 18 位',
-  format: '身份证号格式不正确（前 17 位为数字，末位为数字或 X）',
-  birth_date: '身份证号中的出生日期无效',
-  checksum: '身份证号校验位不正确',
-};
+const ID_PROBLEMS = ID_NUMBER_PROBLEM_MESSAGES;
 
 const SEX_WORDS: Record<string, 'M' | 'F'> = { m: 'M', male: 'M', 男: 'M', f: 'F', female: 'F', 女: 'F' };
 

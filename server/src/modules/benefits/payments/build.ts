@@ -144,19 +144,37 @@ function correctionInsert(runId: number, from: ReturnType<typeof sql>) {
     where ${diff} <> 0`;
 }
 
-/** Splits each new line across its sources: floor of each share, the remainder to the first source. */
+/**
+ * Splits each new line across its sources. Each part is the difference of the line's amount
+ * times the cumulative shares before and up to that source, each rounded toward zero: the
+ * parts then add up to the line exactly, with no fix-up pass. Splits are computed once per
+ * version (or per hand-split enrollment), not per line.
+ */
 export async function insertFunds(trx: Kysely<any>, runId: number): Promise<void> {
+  const parts = (weight: ReturnType<typeof sql>, key: ReturnType<typeof sql>) => sql`
+    coalesce(sum(${weight}) over (partition by ${key} order by s.ord rows between unbounded preceding and 1 preceding), 0)::bigint as before,
+    (sum(${weight}) over (partition by ${key} order by s.ord))::bigint as upto,
+    (sum(${weight}) over (partition by ${key}))::bigint as total`;
+  const share = sql`l.amount_fen * sp.upto / sp.total - l.amount_fen * sp.before / sp.total`;
+  // Hand splits (a grant shared by the city union, the district union and an insurer).
   await sql`
+    with splits as (
+      select e.id as enrollment_id, s.value->>'source' as source, ${parts(sql`(s.value->>'weight')::bigint`, sql`e.id`)}
+      from enrollments e cross join lateral jsonb_array_elements(e.funding) with ordinality as s(value, ord)
+      where e.funding is not null and e.id in (select enrollment_id from payment_lines where run_id = ${runId})
+    )
     insert into payment_line_funds (line_id, household_id, source, amount_fen)
-    select id, household_id, source, part + case when ord = 1 then amount_fen - sum(part) over (partition by id) else 0 end
-    from (
-      select l.id, l.household_id, l.amount_fen, s.ord, s.value->>'source' as source,
-        l.amount_fen * coalesce((s.value->>'weight')::bigint, (s.value->>'shareBp')::bigint)
-          / (sum(coalesce((s.value->>'weight')::bigint, (s.value->>'shareBp')::bigint)) over (partition by l.id))::bigint as part
-      from payment_lines l
-      join enrollments e on e.id = l.enrollment_id
-      left join policy_versions v on v.id = l.version_id
-      cross join lateral jsonb_array_elements(coalesce(e.funding, v.funding)) with ordinality as s(value, ord)
-      where l.run_id = ${runId}
-    ) parts`.execute(trx);
+    select l.id, l.household_id, sp.source, ${share}
+    from payment_lines l join splits sp on sp.enrollment_id = l.enrollment_id where l.run_id = ${runId}`.execute(trx);
+  // The policy version's split for everything else.
+  await sql`
+    with splits as (
+      select v.id as version_id, s.value->>'source' as source, ${parts(sql`(s.value->>'shareBp')::bigint`, sql`v.id`)}
+      from policy_versions v cross join lateral jsonb_array_elements(v.funding) with ordinality as s(value, ord)
+      where v.id in (select distinct version_id from payment_lines where run_id = ${runId})
+    )
+    insert into payment_line_funds (line_id, household_id, source, amount_fen)
+    select l.id, l.household_id, sp.source, ${share}
+    from payment_lines l join splits sp on sp.version_id = l.version_id
+    where l.run_id = ${runId} and l.enrollment_id not in (select id from enrollments where funding is not null)`.execute(trx);
 }

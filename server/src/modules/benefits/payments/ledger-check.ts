@@ -50,6 +50,10 @@ export async function checkLedger(db: Kysely<any>): Promise<LedgerCheck[]> {
     ['totals: by source = by policy = sum of lines', runTotalsDiffer(all), 'runs whose totals disagree'],
     ['each line = the sum of its funding parts', linesNotSplit(all), 'lines not split exactly'],
     ['no enrollment paid twice for a period', paidTwice(all), 'enrollment periods paid twice'],
+    ['every line belongs to a run and an enrollment, every funding part to a line', sql`
+      select l.id from payment_lines l where not exists (select 1 from enrollments e where e.id = l.enrollment_id)
+        or not exists (select 1 from payment_runs r where r.id = l.run_id)
+      union all select f.line_id from payment_line_funds f where not exists (select 1 from payment_lines l where l.id = f.line_id)`, 'orphan lines or parts'],
     ['a reissue corrects a failed line, at the same amount', sql`
       select l.id from payment_lines l join payment_lines o on o.id = l.corrects_line_id
       where l.kind = 'reissue' and l.status <> 'void' and (o.status <> 'failed' or o.amount_fen <> l.amount_fen)`, 'reissues not matching a failed line'],

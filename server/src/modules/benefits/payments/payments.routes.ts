@@ -1,17 +1,12 @@
 /** HTTP for payment runs: create, review corrections, approve or reject, release, bank file, bank return, reissue, ledger check. */
 import { PassThrough } from 'node:stream';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import multipart from '@fastify/multipart';
 import type { Kysely } from 'kysely';
-import type { Config } from '../../../kernel/config.js';
 import { requirePermission } from '../../../kernel/auth/actor.js';
 import { actorOf, type HttpServer } from '../../../kernel/http/server.js';
 import { IdParams } from '../../registry/registry.schema.js';
-import { readUpload } from '../../registry/transfer/transfer.routes.js';
 import { contentDisposition, sendXlsxStream } from '../../registry/transfer/xlsx-response.js';
 import { ApproveBody, FormatQuery, LineQuery, RejectBody, ReviewBody, RunBody } from '../benefits.schema.js';
 import { openBankBatch, writeBankCsv, writeBankXlsx } from './bank-file.js';
-import { importBankReturn } from './bank-return.js';
 import { checkLedger } from './ledger-check.js';
 import { reissueFailed } from './reissue.js';
 import {
@@ -20,7 +15,7 @@ import {
 
 const tags = ['payments'];
 
-export async function paymentRoutes(app: HttpServer, { db, config }: { db: Kysely<any>; config: Config }): Promise<void> {
+export function paymentRoutes(app: HttpServer, { db }: { db: Kysely<any> }): void {
   app.get('/api/payment-runs', { schema: { tags, summary: '发放批次' } }, async (request) => getPaymentRuns(db, actorOf(request)));
   app.post('/api/payment-runs', { schema: { tags, summary: '生成某期发放批次（同一期间同一政策重复提交返回原批次，不会重复发放）', body: RunBody } }, async (request) => {
     const { run, created } = await createPaymentRun(db, actorOf(request), request.body);
@@ -65,14 +60,5 @@ export async function paymentRoutes(app: HttpServer, { db, config }: { db: Kysel
   app.get('/api/ledger/check', { schema: { tags, summary: '台账正确性检查' } }, async (request) => {
     requirePermission(actorOf(request), 'payment:read');
     return checkLedger(db);
-  });
-
-  await app.register(async (scope) => {
-    const api = scope.withTypeProvider<TypeBoxTypeProvider>();
-    await api.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 5 } });
-    api.post('/api/payment-runs/:id/bank-return', { schema: { tags, summary: '导入银行回盘文件（对账：笔数、总金额、逐笔金额；有误则不做任何更改）', params: IdParams, consumes: ['multipart/form-data'] } }, async (request) => {
-      const upload = await readUpload(request, config.uploadLimitBytes);
-      return importBankReturn(db, actorOf(request), request.params.id, upload.fileName, upload.buffer);
-    });
   });
 }
