@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../../test/harness.js';
+import { systemActor } from '../../../kernel/auth/actor.js';
+import { recordFact } from '../../registry/facts.service.js';
 import { adoptNewVersion, createTestPolicy, enrol, householdOf } from '../test-support.js';
 
 let ctx: TestContext;
@@ -106,5 +108,37 @@ describe('a stop dated before the start', () => {
     const declined = await caseworker.post(`/api/payment-runs/${second.runId}/review`, { lineIds: mine.map((l) => l.id), accept: false, reason: '经核实，已另行处理' });
     expect(declined.body.pendingReview).toBe(0);
     expect(shape((await run('2026-09', householdId)).lines)).toEqual([]);
+  });
+});
+
+describe('a fact recorded late, across a policy version change', () => {
+  it('recomputes from the fact’s date: arrears for each month at the tier of the version then in force', async () => {
+    // Tiered by 低保: 300 / 100 yuan a month in 2025, 360 / 120 from 2026.
+    const tiered = (dibao: number, other: number) => ({ kind: 'tiered', by: 'household.assistanceStatus', tiers: [{ equals: 'dibao', amountFen: dibao }], otherwiseFen: other });
+    await createTestPolicy(admin, ctx, 't-tiered', 10000, '2025-01-01');
+    const current = (await admin.get('/api/policies/t-tiered')).body.versions[0];
+    const { id: _id, policyId: _p, version: _v, status: _s, createdBy: _c, createdByName: _n, createdAt: _a, adoptedAt: _d, ...input } = current;
+    for (const [from, dibao, other] of [['2025-01-01', 30000, 10000], ['2026-01-01', 36000, 12000]] as const) {
+      const made = await admin.post('/api/policies/t-tiered/versions', { ...input, benefit: tiered(dibao, other), effectiveFrom: from });
+      expect((await admin.post(`/api/policies/t-tiered/versions/${made.body.version}/adopt`)).status).toBe(200);
+    }
+    const householdId = await householdOf(ctx, '孙海燕');
+    const id = await enrol(clients(), { policyCode: 't-tiered', householdId, startedOn: '2025-10-01' });
+    for (const period of ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02']) {
+      const made = await policy.post('/api/payment-runs', { period, policyCodes: ['t-tiered'] });
+      expect(made.body.amountFen, period).toBe(period < '2026' ? 10000 : 12000);
+    }
+    // The civil-affairs roll, entered in March, says the household has been on 低保 since 15 November.
+    await recordFact(ctx.db, systemActor(), { householdId, kind: 'assistance_status', value: { status: 'dibao' }, source: '民政低保名册（补录）', validFrom: '2025-11-15' });
+    const recomputed = await caseworker.post(`/api/enrollments/${id}/recompute`, { from: '2025-11-15', reason: '低保身份补录，自2025年11月15日起' });
+    expect(recomputed.body.terms.map((t: { validFrom: string; amountFen: number; version: number }) => [t.validFrom, t.amountFen, t.version])).toEqual([
+      ['2025-10-01', 10000, 2], ['2025-11-15', 30000, 2], ['2026-01-01', 36000, 3],
+    ]);
+    const made = await policy.post('/api/payment-runs', { period: '2026-03', policyCodes: ['t-tiered'] });
+    const lines = (await policy.get(`/api/payment-runs/${made.body.runId}/lines?pageSize=50&householdId=${householdId}`)).body.items;
+    // November: 14 days at 100 and 16 at 300 over 30 days = 206.67, of which 100 was paid.
+    expect(shape(lines)).toEqual([
+      ['2025-11', 'arrears', 20667 - 10000], ['2025-12', 'arrears', 20000], ['2026-01', 'arrears', 24000], ['2026-02', 'arrears', 24000], ['2026-03', 'regular', 36000],
+    ]);
   });
 });
