@@ -9,6 +9,7 @@ import type { PaymentRun, PaymentRunResult } from '../../../contracts/benefits.j
 import { recordAudit } from '../../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, invalidField, notFound } from '../../../kernel/errors.js';
+import { faultPoint } from '../../../kernel/faults.js';
 import { today } from '../../policies/evaluation.service.js';
 import { householdScope } from '../../registry/households.repo.js';
 import { MONTH_PERIOD, YEAR_PERIOD, periodBounds } from '../proration.js';
@@ -56,6 +57,7 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
       await insertRegularLines(trx, id, request.period, ids.filter((_, i) => policies[i]!.period !== 'once'));
       if (MONTH_PERIOD.test(request.period)) await insertOnceLines(trx, id, request.period, policies.filter((p) => p.period === 'once').map((p) => p.id));
       await insertCorrections(trx, id, request.period, policies);
+      await faultPoint('payment-run:lines-written');
       await insertFunds(trx, id);
       const totals = await runTotals(trx, id);
       const warnings = await budgetWarnings(trx, id, Number(request.period.slice(0, 4)));
