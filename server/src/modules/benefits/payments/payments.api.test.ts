@@ -52,6 +52,14 @@ describe('a monthly payment run', () => {
     await expect(sql`update payment_line_funds set amount_fen = 0 where line_id = ${line.id}`.execute(ctx.db)).rejects.toThrow(/append-only/);
   });
 
+  it('has nothing to add for a period already paid: a clear error, and no run is made', async () => {
+    const before = (await policy.get('/api/payment-runs')).body.length;
+    const again = await policy.post('/api/payment-runs', { period: '2026-05', policyCodes: ['nx-union-warm-card'] });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(`2026-05 没有需要发放的明细（已发放或无人享受，已有批次 #${runId}）`);
+    expect((await policy.get('/api/payment-runs')).body.length).toBe(before);
+  });
+
   it('is approved by someone other than its maker, then released as a batch that declares its count and total', async () => {
     expect((await policy.post(`/api/payment-runs/${runId}/approve`, {})).status).toBe(403);
     const approved = await finance.post(`/api/payment-runs/${runId}/approve`, {});

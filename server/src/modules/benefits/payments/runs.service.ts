@@ -60,6 +60,7 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
       await faultPoint('payment-run:lines-written');
       await insertFunds(trx, id);
       const totals = await runTotals(trx, id);
+      if (totals.lines === 0) throw await nothingToPay(trx, request.period);
       const warnings = await budgetWarnings(trx, id, Number(request.period.slice(0, 4)));
       await saveTotals(trx, id, totals, warnings, 'draft');
       const problems = await checkRun(trx, id);
@@ -76,6 +77,13 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
     throw error;
   }
   return { run: await getPaymentRun(db, actor, runId), created: true };
+}
+
+/** A run with no line would only clutter the list: say why instead (the transaction then rolls back). */
+async function nothingToPay(db: Kysely<any>, period: string): Promise<AppError> {
+  const { rows } = await sql<{ id: number }>`select id from payment_runs where period = ${period} and status not in ('rejected', 'building') order by id`.execute(db);
+  const paid = rows.length ? `，已有批次 ${rows.map((r) => `#${r.id}`).join('、')}` : '';
+  return new AppError('invalid_state', { zh: `${period} 没有需要发放的明细（已发放或无人享受${paid}）`, en: 'nothing to pay for this period', field: 'period' });
 }
 
 export function runResult(run: PaymentRun, created: boolean): PaymentRunResult {
