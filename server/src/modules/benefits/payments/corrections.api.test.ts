@@ -87,6 +87,12 @@ describe('a death reported after two more payments', () => {
     expect(shape(lines)).toEqual([['2026-03', 'recovery', -(12000 - 3484)], ['2026-04', 'recovery', -12000], ['2026-05', 'recovery', -12000]]);
     expect(lines.every((l) => l.reason!.startsWith('追回') && l.reason!.includes('死亡'))).toBe(true);
     await acceptAndApprove(runId, lines.map((l) => l.id));
+    // Recovery is collected outside the bank batch; finance records it when it comes in.
+    const released = await finance.post(`/api/payment-runs/${runId}/release`);
+    expect(released.body.status).toBe('released');
+    expect((await finance.post(`/api/payment-runs/${runId}/recovered`, { lineIds: lines.map((l) => l.id) })).status).toBe(200);
+    const settled = (await policy.get(`/api/payment-runs/${runId}/lines?pageSize=50&householdId=${householdId}`)).body.items;
+    expect(settled.map((l: { status: string }) => l.status)).toEqual(['paid', 'paid', 'paid']);
     const checks = await policy.get('/api/ledger/check');
     expect(checks.body.every((c: { ok: boolean }) => c.ok), JSON.stringify(checks.body)).toBe(true);
   });

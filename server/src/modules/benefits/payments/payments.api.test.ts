@@ -96,6 +96,23 @@ describe('a monthly payment run', () => {
     expect(union.usedFen).toBeGreaterThan(union.budgetFen);
   });
 
+  it('settles goods given in kind with the release, outside the bank file', async () => {
+    const householdId = (await sql<{ id: number }>`select h.id from households h join persons p on p.id = h.head_person_id where p.name = '马明'`.execute(ctx.db)).rows[0]!.id;
+    const caseworker = await ctx.signIn('caseworker');
+    const applied = await caseworker.post('/api/enrollments', { policyCode: 'nx-union-special-medical-grant', householdId, personId: null, startedOn: '2026-08-03',
+      reason: '患儿术后康复', amountFen: 260000, inKind: '康复轮椅一台' });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    await policy.post(`/api/enrollments/${applied.body.id}/review`, { approve: true });
+    expect((await admin.post(`/api/enrollments/${applied.body.id}/approve`, { approve: true })).body.status).toBe('active');
+    const made = await policy.post('/api/payment-runs', { period: '2026-08', policyCodes: ['nx-union-special-medical-grant', 'nx-union-warm-card'] });
+    await finance.post(`/api/payment-runs/${made.body.runId}/approve`, { acknowledgeOverspend: true });
+    const released = (await finance.post(`/api/payment-runs/${made.body.runId}/release`)).body;
+    expect(released.declaredLines).toBe(10);
+    expect(released.declaredFen).toBe(200000);
+    const goods = (await policy.get(`/api/payment-runs/${made.body.runId}/lines?policyCode=nx-union-special-medical-grant`)).body.items;
+    expect(goods).toMatchObject([{ amountFen: 260000, status: 'paid', period: 'once' }]);
+  });
+
   it('refuses a period in a bad format, too far ahead, or an unknown policy', async () => {
     expect((await policy.post('/api/payment-runs', { period: '2026-13' })).status).toBe(400);
     const ahead = await policy.post('/api/payment-runs', { period: '2030-01' });

@@ -3,14 +3,16 @@ import { PassThrough } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { requirePermission } from '../../../kernel/auth/actor.js';
 import { actorOf, type HttpServer } from '../../../kernel/http/server.js';
-import { IdParams } from '../../registry/registry.schema.js';
+import { Type } from '@sinclair/typebox';
+import { Id, IdParams } from '../../registry/registry.schema.js';
+import { buildsInProgress } from './progress.js';
 import { contentDisposition, sendXlsxStream } from '../../registry/transfer/xlsx-response.js';
 import { ApproveBody, FormatQuery, LineQuery, RejectBody, ReviewBody, RunBody } from '../benefits.schema.js';
 import { openBankBatch, writeBankCsv, writeBankXlsx } from './bank-file.js';
 import { checkLedger } from './ledger-check.js';
 import { reissueFailed } from './reissue.js';
 import {
-  approvePaymentRun, createPaymentRun, getPaymentLines, getPaymentRun, getPaymentRuns, rejectPaymentRun, releasePaymentRun, reviewCorrections, runResult,
+  approvePaymentRun, createPaymentRun, markRecovered, getPaymentLines, getPaymentRun, getPaymentRuns, rejectPaymentRun, releasePaymentRun, reviewCorrections, runResult,
 } from './runs.service.js';
 
 const tags = ['payments'];
@@ -21,6 +23,13 @@ export function paymentRoutes(app: HttpServer, { db }: { db: Kysely<any> }): voi
     const { run, created } = await createPaymentRun(db, actorOf(request), request.body);
     return { ...runResult(run, created), run };
   });
+  app.get('/api/payment-runs/building', { schema: { tags, summary: '正在生成的批次及其进度' } }, async (request) => {
+    requirePermission(actorOf(request), 'payment:read');
+    return buildsInProgress();
+  });
+  app.post('/api/payment-runs/:id/recovered', { schema: { tags, summary: '登记追回明细已收回', params: IdParams, body: Type.Object({ lineIds: Type.Array(Id, { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }) } }, async (request) =>
+    markRecovered(db, actorOf(request), request.params.id, request.body.lineIds),
+  );
   app.get('/api/payment-runs/:id', { schema: { tags, summary: '批次详情：按政策、资金来源汇总，预算预警，补发追回', params: IdParams } }, async (request) =>
     getPaymentRun(db, actorOf(request), request.params.id),
   );

@@ -16,6 +16,7 @@ import { MONTH_PERIOD, YEAR_PERIOD, periodBounds } from '../proration.js';
 import { insertCorrections, insertFunds, insertOnceLines, insertRegularLines, runPolicies } from './build.js';
 import { budgetWarnings, findPaymentRun, findRunByKey, insertPaymentRun, listLines, listPaymentRuns, runTotals, saveTotals, type LineFilter } from './runs.repo.js';
 import { checkRun } from './ledger-check.js';
+import { endBuild, startBuild } from './progress.js';
 
 export interface RunRequest {
   period: string;
@@ -51,14 +52,18 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
   if (policies.length === 0) throw invalidField('period', '没有按此期间发放的政策', 'no policy pays for this kind of period');
   const ids = policies.map((p) => p.id);
   let runId: number;
+  const advance = startBuild(requestKey, request.period, codes);
   try {
     runId = await db.transaction().execute(async (trx) => {
       const id = await insertPaymentRun(trx, { period: request.period, policyCodes: codes, requestKey, note: request.note?.trim() || null, createdBy: actor.id });
       await insertRegularLines(trx, id, request.period, ids.filter((_, i) => policies[i]!.period !== 'once'));
       if (MONTH_PERIOD.test(request.period)) await insertOnceLines(trx, id, request.period, policies.filter((p) => p.period === 'once').map((p) => p.id));
+      advance(1);
       await insertCorrections(trx, id, request.period, policies);
       await faultPoint('payment-run:lines-written');
+      advance(2);
       await insertFunds(trx, id);
+      advance(3);
       const totals = await runTotals(trx, id);
       if (totals.lines === 0) throw await nothingToPay(trx, request.period);
       const warnings = await budgetWarnings(trx, id, Number(request.period.slice(0, 4)));
@@ -75,6 +80,8 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
       if (made) return { run: view(made), created: false };
     }
     throw error;
+  } finally {
+    endBuild(requestKey);
   }
   return { run: await getPaymentRun(db, actor, runId), created: true };
 }
@@ -168,6 +175,10 @@ export async function releasePaymentRun(db: Kysely<any>, actor: Actor, runId: nu
   requirePermission(actor, 'payment:approve');
   await db.transaction().execute(async (trx) => {
     await lockedRun(trx, runId, 'approved', '发送银行');
+    // Goods (实物) are handed over, not wired: their lines are settled with the release and stay out of the bank file.
+    await sql`update payment_lines l set status = 'paid', settled_at = now()
+      where l.run_id = ${runId} and l.status = 'approved' and l.amount_fen > 0
+        and exists (select 1 from enrollments e where e.id = l.enrollment_id and e.in_kind is not null)`.execute(trx);
     const { rows } = await sql<{ n: number; fen: number }>`
       update payment_lines set status = 'exported', bank_reference = 'HM' || run_id || '-' || id
       where run_id = ${runId} and status = 'approved' and amount_fen > 0 returning 1 as n, amount_fen as fen`.execute(trx);
@@ -183,4 +194,18 @@ export async function releasePaymentRun(db: Kysely<any>, actor: Actor, runId: nu
 export async function getPaymentLines(db: Kysely<any>, actor: Actor, filter: LineFilter, page: { page: number; pageSize: number }) {
   requirePermission(actor, 'payment:read');
   return listLines(db, actor.scope, filter, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
+}
+
+/** Recovery lines are collected outside the bank batch (refund, offset); this records that they were. */
+export async function markRecovered(db: Kysely<any>, actor: Actor, runId: number, lineIds: number[]): Promise<PaymentRun> {
+  requirePermission(actor, 'payment:approve');
+  await db.transaction().execute(async (trx) => {
+    const run = await findPaymentRun(trx, runId, true);
+    if (!run) throw notFound();
+    const { rows } = await sql<{ id: number }>`update payment_lines set status = 'paid', settled_at = now()
+      where run_id = ${runId} and id = any(${lineIds}::bigint[]) and amount_fen < 0 and status = 'approved' returning id`.execute(trx);
+    if (rows.length !== lineIds.length) throw invalidField('lineIds', '只有已审核、待追回的明细可以登记为已追回', 'only approved recovery lines can be marked recovered');
+    await recordAudit(trx, actor, { action: 'payment.recovered', entityType: 'payment_run', entityId: runId, after: { lineIds } });
+  });
+  return getPaymentRun(db, actor, runId);
 }
