@@ -126,7 +126,7 @@ export async function decideApplication(db: Kysely<any>, actor: Actor, id: numbe
   // On approval: the terms from the start date under each version in force since; a backdated start is paid back.
   const terms = to === 'active' ? await termsFrom(db, actor, current, current.startedOn, current.period === 'once' ? current.amountFen : null) : [];
   await db.transaction().execute(async (trx) => {
-    await transition(trx, actor, current, to, action, { reason });
+    await transition(trx, actor, current, to, action, { reason, evaluation: terms.at(-1)?.evaluation });
     const last = terms.at(-1);
     if (!last) return;
     await replaceTermsFrom(trx, id, current.householdId, current.startedOn, terms);
@@ -137,14 +137,15 @@ export async function decideApplication(db: Kysely<any>, actor: Actor, id: numbe
 
 async function transition(
   trx: Kysely<any>, actor: Actor, current: Enrollment, to: EnrollmentStatus, action: EnrollmentAction,
-  extra: { reason?: string | null; effectiveOn?: string | null; amountFen?: number | null },
+  extra: { reason?: string | null; effectiveOn?: string | null; amountFen?: number | null; evaluation?: unknown },
 ): Promise<void> {
+  const { evaluation, ...said } = extra;
   await updateEnrollment(trx, current.id, { status: to });
   await insertEvent(trx, { enrollmentId: current.id, householdId: current.householdId, action, fromStatus: current.status, toStatus: to,
-    effectiveOn: extra.effectiveOn ?? null, amountFen: extra.amountFen ?? null, versionId: current.versionId, reason: extra.reason?.trim() || null,
-    actorId: actor.id, actorName: actor.name });
+    effectiveOn: said.effectiveOn ?? null, amountFen: said.amountFen ?? null, versionId: current.versionId, reason: said.reason?.trim() || null,
+    evaluation, actorId: actor.id, actorName: actor.name });
   await recordAudit(trx, actor, { action: `benefit.${action}`, entityType: 'enrollment', entityId: current.id,
-    before: { status: current.status }, after: { status: to, ...extra } });
+    before: { status: current.status }, after: { status: to, ...said } });
 }
 
 async function openEnrollment(db: Kysely<any>, actor: Actor, id: number, statuses: EnrollmentStatus[], verb: string) {
