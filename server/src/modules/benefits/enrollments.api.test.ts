@@ -93,6 +93,11 @@ describe('an application', () => {
     expect(applied.body.source).toBe('政策找人');
     const { rows } = await sql<{ decision: string; handoff_status: string }>`select decision, handoff_status from policy_candidates where id = ${candidate.id}`.execute(ctx.db);
     expect(rows[0]).toEqual({ decision: 'apply', handoff_status: 'taken' });
+    // The application is being handled: the next run does not list the household again.
+    const rerun = await policy.post('/api/policy-runs', { policyCodes: ['nx-union-utilities'] });
+    await expect.poll(async () => (await policy.get(`/api/policy-runs/${rerun.body.id}`)).body.status, { timeout: 30_000 }).toBe('completed');
+    const again = await caseworker.get(`/api/policy-runs/${rerun.body.id}/candidates?kind=add`);
+    expect(again.body.items.map((c: { householdId: number }) => c.householdId)).toEqual([list.body.items[1].householdId]);
   });
 
   it('is out of reach outside the data scope', async () => {

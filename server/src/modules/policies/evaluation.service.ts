@@ -113,7 +113,7 @@ export function forgetActiveVersions(db: Kysely<any>): void {
 async function enrolledKeys(db: Kysely<any>, householdId: number): Promise<Set<string>> {
   const { rows } = await sql<{ code: string; personId: number | null }>`
     select p.code, e.person_id as "personId" from enrollments e join policies p on p.id = e.policy_id
-    where e.household_id = ${householdId} and e.status = 'active'`.execute(db);
+    where e.household_id = ${householdId} and e.status in ('active', 'suspended')`.execute(db);
   return new Set(rows.map((r) => `${r.code}:${r.personId ?? 0}`));
 }
 

@@ -111,7 +111,7 @@ async function comparePolicy(trx: Transaction<any>, runId: number, slot: { scan:
       select person_id, household_id, region_code, eligible[${position}] as eligible, amount[${position}] as amount
       from subj_result where scan = ${scan} and eligible[${position}] is not false
     ),
-    cur as (select household_id, person_id, amount_fen from subj_enrolled where policy_id = ${policy}),
+    cur as (select household_id, person_id, amount_fen, receiving from subj_enrolled where policy_id = ${policy}),
     compared as (
       select coalesce(e.household_id, cur.household_id) as household_id, coalesce(e.person_id, cur.person_id) as person_id,
         e.region_code, e.eligible, e.amount, cur.amount_fen as previous_amount,
@@ -119,8 +119,8 @@ async function comparePolicy(trx: Transaction<any>, runId: number, slot: { scan:
         case
           when e.household_id is not null and (e.eligible is null or e.amount is null) then 'error'
           when e.household_id is not null and cur.household_id is null then 'add'
-          when e.household_id is null then 'stop'
-          when cur.amount_fen <> e.amount then 'amount'
+          when e.household_id is null then (case when cur.receiving then 'stop' end)
+          when cur.receiving and cur.amount_fen <> e.amount then 'amount'
         end as kind
       from e full join cur on cur.household_id = e.household_id and coalesce(cur.person_id, 0) = coalesce(e.person_id, 0)
     ),
@@ -160,12 +160,17 @@ async function prepareRun(trx: Transaction<any>, versions: RunVersion[]): Promis
   await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_result (
     scan int not null, person_id bigint, household_id bigint not null, region_code text not null, eligible boolean[] not null, amount bigint[] not null) on commit drop`));
   await trx.executeQuery(CompiledQuery.raw(`create temporary table subj_enrolled on commit drop as
-    select e.policy_id, e.household_id, e.person_id, e.amount_fen from enrollments e where false`));
+    select e.policy_id, e.household_id, e.person_id, e.amount_fen, true as receiving from enrollments e where false`));
   const ids = new ParamSink();
   const policyIds = ids.add(versions.map((v) => String(v.policyId)), 'bigint[]');
+  // Open applications are being handled: not "to add" again. Only what is being received can be
+  // "to stop" or change amount — and a one-off grant, once given, is not received any more.
   await trx.executeQuery(CompiledQuery.raw(`insert into subj_enrolled
-    select e.policy_id, e.household_id, e.person_id, e.amount_fen from enrollments e
-    where e.status = 'active' and e.policy_id = any(${policyIds}) and e.household_id in (select household_id from subj_household)`, ids.values));
+    select e.policy_id, e.household_id, e.person_id, e.amount_fen,
+      e.status in ('active', 'suspended') and coalesce((select v.period from policy_versions v where v.id = e.version_id), '') <> 'once'
+    from enrollments e
+    where e.status in ('applied', 'reviewed', 'first_approved', 'active', 'suspended') and e.policy_id = any(${policyIds})
+      and e.household_id in (select household_id from subj_household)`, ids.values));
 }
 
 /** Runs the chosen versions over the filtered population; throws RunCancelled if asked to stop. */
