@@ -111,6 +111,8 @@ create table payment_runs (
   by_policy jsonb not null default '[]',
   by_source jsonb not null default '[]',
   warnings jsonb not null default '[]',
+  -- Lines whose payee has no bank account yet (the bank would return them): fix before release.
+  missing_accounts int not null default 0,
   -- Declared when the batch is released: what the bank file says and the return must match.
   declared_lines int,
   declared_fen bigint,

@@ -144,6 +144,8 @@ export interface PaymentRun {
   byPolicy: PolicyTotal[];
   bySource: SourceTotal[];
   warnings: BudgetWarning[];
+  /** Lines whose payee has no bank account on file: the bank would return them. */
+  missingAccounts: number;
   /** Arrears and recovery lines still waiting for a caseworker's review. */
   pendingReview: number;
   corrections: { arrears: number; arrearsFen: number; recovery: number; recoveryFen: number };

@@ -33,6 +33,8 @@ describe('a monthly payment run', () => {
     const sources = Object.fromEntries(res.body.bySource.map((s: { source: string; amountFen: number }) => [s.source, s.amountFen]));
     expect(sources).toMatchObject({ 银川市总工会: 3_000_000, 西夏区总工会: 1_000_000, 中国人寿银川分公司: 1_000_000 });
     expect(res.body.run.status).toBe('draft');
+    // Heads have accounts in the demo; the disabled member's subsidies go to his head's account too.
+    expect(res.body.run.missingAccounts).toBe(0);
   });
 
   it('returns the same run, unchanged, when asked again', async () => {
@@ -85,7 +87,10 @@ describe('a monthly payment run', () => {
 
   it('warns before it overspends a budget, and approval needs the warning acknowledged', async () => {
     await policy.put('/api/budgets', { source: '工会经费', year: 2026, regionCode: '640100', budgetFen: 100_000 });
+    await sql`delete from bank_accounts where person_id = (select id from persons where name = '王建国')`.execute(ctx.db);
     const made = await policy.post('/api/payment-runs', { period: '2026-07' });
+    // 王建国's household is paid the warm card (and its members' aid) into his account, which is gone.
+    expect(made.body.run.missingAccounts).toBeGreaterThanOrEqual(1);
     expect(made.body.run.warnings[0]).toMatchObject({ source: '工会经费', regionCode: '640100', budgetFen: 100_000 });
     const blunt = await finance.post(`/api/payment-runs/${made.body.runId}/approve`, {});
     expect(blunt.status).toBe(400);

@@ -10,7 +10,7 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { checkRun } from './ledger-check.js';
-import { budgetWarnings, findPaymentRun, insertPaymentRun, runTotals, saveTotals } from './runs.repo.js';
+import { budgetWarnings, countMissingAccounts, findPaymentRun, insertPaymentRun, runTotals, saveTotals } from './runs.repo.js';
 import { getPaymentRun } from './runs.service.js';
 
 export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number): Promise<PaymentRun> {
@@ -34,6 +34,7 @@ export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number
       select n.id, f.household_id, f.source, f.amount_fen from payment_lines n join payment_line_funds f on f.line_id = n.corrects_line_id
       where n.run_id = ${newId}`.execute(trx);
     await saveTotals(trx, newId, await runTotals(trx, newId), await budgetWarnings(trx, newId, Number(original.period.slice(0, 4))), 'draft');
+    await countMissingAccounts(trx, newId);
     const problems = await checkRun(trx, newId);
     if (problems.length) throw new Error(`ledger check failed for the reissue run: ${problems.join('; ')}`);
     await recordAudit(trx, actor, { action: 'payment.reissue_created', entityType: 'payment_run', entityId: newId, after: { of: runId, lines: inserted.rows.length } });

@@ -8,7 +8,7 @@ import { LEDGER_MONTH } from '../ledger/ledger.service.js';
 type RunRow = Omit<PaymentRun, 'progress'>;
 
 const RUN_COLUMNS = sql`r.id, r.period, r.policy_codes as "policyCodes", r.status, r.line_count as "lineCount", r.amount_fen as "amountFen",
-  r.by_policy as "byPolicy", r.by_source as "bySource", r.warnings, r.declared_lines as "declaredLines", r.declared_fen as "declaredFen", r.note,
+  r.by_policy as "byPolicy", r.by_source as "bySource", r.warnings, r.missing_accounts as "missingAccounts", r.declared_lines as "declaredLines", r.declared_fen as "declaredFen", r.note,
   cu.display_name as "createdByName", r.created_at as "createdAt", r.created_by as "createdBy", au.display_name as "approvedByName",
   r.approved_at as "approvedAt", r.released_at as "releasedAt", r.reconciled_at as "reconciledAt", r.rejected_reason as "rejectedReason",
   (select count(*) from payment_lines l where l.run_id = r.id and l.review_status = 'pending' and l.status <> 'void')::int as "pendingReview",
@@ -79,6 +79,16 @@ export async function budgetWarnings(db: Kysely<any>, runId: number, year: numbe
   return rows
     .map((r) => ({ ...r, budgetFen: Number(r.budgetFen), usedFen: Number(r.usedFen), runFen: Number(r.runFen) }))
     .filter((r) => r.runFen > 0 && r.usedFen > r.budgetFen);
+}
+
+/** Counts the lines the bank cannot pay for want of an account (goods given in kind need none). */
+export async function countMissingAccounts(db: Kysely<any>, runId: number): Promise<void> {
+  await sql`update payment_runs set missing_accounts = (
+    select count(*) from payment_lines l
+    where l.run_id = ${runId} and l.amount_fen > 0 and l.status <> 'void'
+      and not exists (select 1 from bank_accounts a where a.person_id = l.payee_person_id)
+      and not exists (select 1 from enrollments e where e.id = l.enrollment_id and e.in_kind is not null))
+    where id = ${runId}`.execute(db);
 }
 
 export async function saveTotals(db: Kysely<any>, runId: number, totals: Awaited<ReturnType<typeof runTotals>>, warnings: BudgetWarning[] | null, status?: string): Promise<void> {
