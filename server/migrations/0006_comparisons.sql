@@ -52,8 +52,8 @@ create table comparison_items (
   decided_by bigint references users(id),
   decided_at timestamptz
 );
--- One item per roll row (or registry record) and kind: a run never lists a line twice.
+-- One item per roll row (or registry record) and kind: a run never lists a line twice. It also
+-- serves the lists by kind in row order; (run_id, id) pages the export. No more indexes: a run
+-- writes up to one row per roll row, and each index costs every one of them.
 create unique index comparison_items_once_idx on comparison_items (run_id, kind, coalesce(row_no, 0), coalesce(ref_id, 0));
-create index comparison_items_run_idx on comparison_items (run_id, kind, id);
-create index comparison_items_household_idx on comparison_items (household_id);
-create index comparison_items_person_idx on comparison_items (run_id, person_id);
+create index comparison_items_run_idx on comparison_items (run_id, id);

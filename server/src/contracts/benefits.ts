@@ -212,6 +212,18 @@ export interface BankAccount {
   masked: boolean;
 }
 
+/** What importing the bank's return file did. */
+export interface BankReturnReport {
+  rows: number;
+  paid: number;
+  paidFen: number;
+  failed: number;
+  failedFen: number;
+  /** Lines of the batch the bank has not answered for yet. */
+  outstanding: number;
+  reconciled: boolean;
+}
+
 export interface LedgerCheck {
   name: string;
   ok: boolean;

@@ -13,8 +13,9 @@ import {
   ROLL_FIELD_LABELS, type ColumnMapping, type ComparisonOptions, type ComparisonRun, type RollField, type RollKind,
 } from '../../contracts/comparisons.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
+import { can, requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { AppError, invalidField, notFound } from '../../kernel/errors.js';
+import { maskIdNumber } from '../../kernel/privacy/mask.js';
 import { checkSize } from '../registry/transfer/import.service.js';
 import { openSheet } from '../registry/transfer/readers.js';
 import { buildPreview, checkMapping } from './columns.js';
@@ -33,10 +34,20 @@ const live = new Map<number, { stage: string; rows: number }>();
 
 const fieldLabel = (field: string) => ROLL_FIELD_LABELS[field.replace(/^mapping\./, '') as RollField] ?? (field === 'file' ? '文件' : field);
 
-async function present(db: Kysely<any>, actor: Actor, row: RunRow): Promise<ComparisonRun> {
-  const state = live.get(row.id);
+/** The file's first rows are the roll's own data: ID numbers in them are masked unless the reader may reveal them. */
+function previewFor(actor: Actor, preview: RunRow['preview'], withRows: boolean): RunRow['preview'] {
+  if (!withRows) return { ...preview, sampleRows: [] };
+  if (can(actor, 'pii:reveal')) return preview;
+  const maskCell = (cell: string) => (/^\d{15}$|^\d{17}[\dXx]$/.test(cell) ? maskIdNumber(cell)! : cell);
+  return { ...preview, sampleRows: preview.sampleRows.map((row) => row.map(maskCell)) };
+}
+
+async function present(db: Kysely<any>, actor: Actor, found: RunRow): Promise<ComparisonRun> {
+  const state = live.get(found.id);
+  const row = !state && found.status === 'running' && (await recoverIfInterrupted(db, found.id)) ? (await findRun(db, actor.scope, actor.id, found.id))! : found;
   return {
     ...row,
+    preview: previewFor(actor, row.preview, true),
     status: state ? 'running' : row.status,
     decided: row.status === 'completed' ? await decisionCounts(db, row.id, actor.scope) : null,
     progress: state ? { ...state } : null,
@@ -120,29 +131,37 @@ async function resolveOptions(db: Kysely<any>, actor: Actor, kind: RollKind, inp
 /**
  * Starts a run of an uploaded roll in the background and returns it at once (status running).
  * `wait` resolves when it has finished — tests, the CLI and benchmarks await it, HTTP does not.
+ *
+ * The run owns one connection throughout: it takes a session advisory lock on the run there,
+ * then marks it running, computes it in one transaction, records the outcome, and unlocks. So
+ * a run shown as running whose lock is free has lost its process (recoverIfInterrupted).
+ * Everything inside uses that connection only (on PGlite another handle would wait for it).
  */
 export async function startComparison(db: Kysely<any>, actor: Actor, id: number, input: RunInput, log?: ProgressLog): Promise<{ run: ComparisonRun; wait: Promise<void> }> {
   requirePermission(actor, 'comparison:run');
-  const run = await findRun(db, actor.scope, actor.id, id);
-  if (!run) throw notFound();
-  if (run.status === 'running' || live.has(id)) throw new AppError('run_in_progress', { zh: '该名册正在比对', en: 'this comparison is running' });
+  const run = await getComparison(db, actor, id);
+  if (run.status === 'running') throw inProgress();
   if (run.status === 'completed') throw new AppError('conflict', { zh: '该名册已比对完成；如需重新比对，请重新上传名册', en: 'already completed' });
   const mapping = checkMapping(run.kind, input.mapping ?? run.preview.mapping, run.preview.headers.length);
   const { options, coverPrefix, policyId } = await resolveOptions(db, actor, run.kind, input);
-  if (!(await claimRun(db, id, mapping, options))) throw new AppError('run_in_progress', { zh: '该名册正在比对', en: 'this comparison is running' });
-  await recordAudit(db, actor, { action: 'comparison.started', entityType: 'comparison_run', entityId: id, after: { kind: run.kind, mapping, options } });
 
   const state = { stage: '排队中', rows: 0 };
-  live.set(id, state);
   const progress = (stage: string, rows: number) => {
     Object.assign(state, { stage, rows });
     log?.(id, stage, rows);
   };
-  const wait = (async () => {
-    await new Promise((resolve) => setImmediate(resolve)); // the request that started the run answers first
+  let claimed!: (ok: boolean) => void;
+  const claim = new Promise<boolean>((resolve) => (claimed = resolve));
+  const wait = db.connection().execute(async (conn) => {
+    if (live.has(id)) return claimed(false);
+    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${LOCK_CLASS}, ${id}::int) as ok`.execute(conn);
+    if (!lock.rows[0].ok) return claimed(false);
+    live.set(id, state);
     try {
-      await db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${id}::int)`.execute(trx);
+      if (!(await claimRun(conn, id, mapping, options))) return claimed(false);
+      claimed(true);
+      await recordAudit(conn, actor, { action: 'comparison.started', entityType: 'comparison_run', entityId: id, after: { kind: run.kind, mapping, options } });
+      await conn.transaction().execute(async (trx) => {
         const today = await currentDate(trx);
         const bytes = await runBytes(trx, id);
         const counts = await computeRun(trx, actor, { runId: id, kind: run.kind, fileName: run.fileName, bytes, mapping, today, coverPrefix, policyId, onProgress: progress });
@@ -151,13 +170,29 @@ export async function startComparison(db: Kysely<any>, actor: Actor, id: number,
       });
       progress('完成', state.rows);
     } catch (error) {
-      await recordFailure(db, actor, id, error).catch((e) => console.error(`[comparisons] run ${id}: ${(e as Error).message}`));
+      await recordFailure(conn, actor, id, error).catch((e) => console.error(`[comparisons] run ${id}: ${(e as Error).message}`));
     } finally {
       live.delete(id);
+      await sql`select pg_advisory_unlock(${LOCK_CLASS}, ${id}::int)`.execute(conn).catch(() => undefined);
     }
-  })();
-  return { run: await getComparison(db, actor, id), wait };
+  });
+  const done = wait.then(
+    () => undefined,
+    (error) => {
+      claimed(false); // the connection was lost before the claim
+      console.error(`[comparisons] run ${id}: ${(error as Error)?.message ?? error}`);
+    },
+  );
+  if (!(await claim)) throw inProgress();
+  // Answered from what is known: on PGlite the database is the run's until it ends.
+  const started: ComparisonRun = {
+    ...run, status: 'running', mapping, options, counts: null, errors: [], errorCount: 0, message: null,
+    startedAt: new Date().toISOString(), finishedAt: null, decided: null, progress: { ...state },
+  };
+  return { run: started, wait: done };
 }
+
+const inProgress = () => new AppError('run_in_progress', { zh: '该名册正在比对', en: 'this comparison is running' });
 
 async function recordFailure(db: Kysely<any>, actor: Actor, id: number, error: unknown): Promise<void> {
   if (error instanceof RollRejected || error instanceof AppError) {
@@ -172,19 +207,26 @@ async function recordFailure(db: Kysely<any>, actor: Actor, id: number, error: u
   await finishRun(db, id, { status: 'failed', message: `比对失败：${(error as Error)?.message ?? error}` });
 }
 
-/** At start: a run still "running" whose lock nobody holds was cut off by a stop; it is marked failed (it kept nothing). */
+/**
+ * A run still "running" that no transaction holds (its lock is free) was cut off by a stop:
+ * it kept nothing and is marked failed. Checked at start for every such run, and whenever one
+ * is read — on PostgreSQL another server's live run holds its lock and is left alone.
+ */
+async function recoverIfInterrupted(db: Kysely<any>, id: number): Promise<boolean> {
+  if (live.has(id)) return false;
+  return db.transaction().execute(async (trx) => {
+    const lock = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${LOCK_CLASS}, ${id}::int) as free`.execute(trx);
+    if (!lock.rows[0].free) return false;
+    const result = await sql`update comparison_runs set status = 'failed', message = ${INTERRUPTED}, finished_at = now()
+      where id = ${id} and status = 'running'`.execute(trx);
+    return Number(result.numAffectedRows ?? 0n) === 1;
+  });
+}
+
 export async function recoverInterruptedRuns(db: Kysely<any>): Promise<number> {
   const { rows } = await sql<{ id: number }>`select id from comparison_runs where status = 'running'`.execute(db);
   let recovered = 0;
-  for (const { id } of rows) {
-    if (live.has(id)) continue;
-    await db.transaction().execute(async (trx) => {
-      const lock = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${LOCK_CLASS}, ${id}::int) as free`.execute(trx);
-      if (!lock.rows[0].free) return;
-      await finishRun(trx, id, { status: 'failed', message: INTERRUPTED });
-      recovered += 1;
-    });
-  }
+  for (const { id } of rows) if (await recoverIfInterrupted(db, id)) recovered += 1;
   return recovered;
 }
 
@@ -213,6 +255,6 @@ export async function getComparisons(db: Kysely<any>, actor: Actor): Promise<Com
   const rows = await listRuns(db, actor.scope, actor.id, 50);
   return rows.map((row) => {
     const state = live.get(row.id);
-    return { ...row, status: state ? 'running' : row.status, decided: null, progress: state ? { ...state } : null };
+    return { ...row, preview: previewFor(actor, row.preview, false), status: state ? 'running' : row.status, decided: null, progress: state ? { ...state } : null };
   });
 }

@@ -47,12 +47,18 @@ export async function computeRun(trx: Kysely<any>, actor: Actor, input: ComputeI
     let rows: RollRow[] = [];
     let problems: RowProblem[] = [];
     let count = 0;
+    // One chunk is written while the next is read and checked: with a PostgreSQL server the two overlap.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await stageRows(trx, rows);
-      await stageProblems(trx, problems);
+      const chunk = { rows, problems, count };
       rows = [];
       problems = [];
-      input.onProgress('读取名册', count);
+      await writing;
+      writing = stageRows(trx, chunk.rows).then(() => stageProblems(trx, chunk.problems)).then(() => input.onProgress('读取名册', chunk.count));
+      writing.catch(() => undefined); // observed by the next flush
+      // PGlite answers without ever leaving the microtask queue: give the event loop a turn per
+      // chunk, so logs reach their pipe and requests that need no database (health) are answered.
+      await new Promise((resolve) => setImmediate(resolve));
     };
     for await (const sheetRow of sheet.rows) {
       const outcome = parser.parse(sheetRow.number, sheetRow.cells);
@@ -63,6 +69,7 @@ export async function computeRun(trx: Kysely<any>, actor: Actor, input: ComputeI
       if (rows.length >= CHUNK_ROWS) await flush();
     }
     await flush();
+    await writing;
     if (count === 0) throw new RollRejected([{ row: 2, column: '', field: 'file', message: '名册中没有数据行（第 1 行应为表头）' }], 1);
 
     input.onProgress('检查重复', count);

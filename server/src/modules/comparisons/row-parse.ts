@@ -7,7 +7,7 @@
  */
 import { ASSISTANCE_STATUSES, DISABILITY_CATEGORY_LABELS, DISABILITY_GRADE_LABELS } from '../../contracts/registry.js';
 import type { ColumnMapping, RollField, RollKind } from '../../contracts/comparisons.js';
-import { parseIdNumber, type IdNumberProblem } from '../../kernel/validation/idcard.js';
+import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../../kernel/validation/idcard.js';
 import { validateFactValue } from '../registry/facts.js';
 import { parseDateText } from '../registry/person-validation.js';
 import { cellText, excelSerialToDate, looksLikeDateSerial, type CellValue } from '../registry/transfer/readers.js';
@@ -40,13 +40,7 @@ export interface RowProblem {
 
 export type RowOutcome = { row: RollRow; problems: RowProblem[] } | 'blank';
 
-const ID_PROBLEMS: Record<IdNumberProblem, string> = {
-  empty: '身份证号必填',
-  length: '身份证号应为 18 位',
-  format: '身份证号格式不正确（前 17 位为数字，末位为数字或 X）',
-  birth_date: '身份证号中的出生日期无效',
-  checksum: '身份证号校验位不正确',
-};
+const ID_PROBLEMS = ID_NUMBER_PROBLEM_MESSAGES;
 const ID_AS_NUMBER = '身份证号被存成了数字（Excel 只保留 15 位有效数字），后几位已丢失；请把该列设为“文本”格式';
 
 const STATUS_WORDS: Record<string, keyof typeof ASSISTANCE_STATUSES> = {
@@ -109,6 +103,7 @@ export function parseDateCell(cell: CellValue): string | null | 'invalid' {
 
 export class RollRowParser {
   private readonly fields: RollField[];
+  private readonly now: Date;
 
   constructor(
     private readonly kind: RollKind,
@@ -117,6 +112,7 @@ export class RollRowParser {
     private readonly today: string,
   ) {
     this.fields = fieldsOf(kind).filter((f) => mapping[f] !== undefined);
+    this.now = new Date(`${today}T12:00:00+08:00`);
   }
 
   private cell(cells: CellValue[], field: RollField): CellValue {
@@ -135,7 +131,7 @@ export class RollRowParser {
     };
 
     const idCell = this.cell(cells, 'idNumber');
-    const id = parseIdNumber(text('idNumber').replace(/\s+/g, ''), { today: new Date(`${this.today}T12:00:00+08:00`) });
+    const id = parseIdNumber(text('idNumber').replace(/\s+/g, ''), { today: this.now });
     if (typeof idCell === 'number' && Math.abs(idCell) >= 1e14) add('idNumber', ID_AS_NUMBER);
     else if (!id.ok) add('idNumber', ID_PROBLEMS[id.reason]);
     else row.idNumber = id.value.idNumber;

@@ -6,6 +6,7 @@
  * Importing the same file again changes nothing.
  */
 import { sql, type Kysely } from 'kysely';
+import type { BankReturnReport as ReturnReport } from '../../../contracts/benefits.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound, type FieldProblem } from '../../../kernel/errors.js';
@@ -19,17 +20,6 @@ export interface ReturnRow {
   amountFen: number;
   paid: boolean;
   failureReason: string | null;
-}
-
-export interface ReturnReport {
-  rows: number;
-  paid: number;
-  paidFen: number;
-  failed: number;
-  failedFen: number;
-  /** Lines of the batch the bank has not answered for yet. */
-  outstanding: number;
-  reconciled: boolean;
 }
 
 const SUCCESS = new Set(['成功', '已成功', '交易成功', 'success', 's', '1']);
