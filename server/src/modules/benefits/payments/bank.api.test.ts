@@ -59,6 +59,26 @@ describe('the bank file', () => {
   });
 });
 
+describe('a payee’s bank account', () => {
+  it('is masked, revealed only with permission (audited), and checked when entered', async () => {
+    const head = (await sql<{ id: number }>`select id from persons where name = '周红'`.execute(ctx.db)).rows[0]!.id;
+    const masked = await clerk.get(`/api/persons/${head}/bank-account`);
+    expect(masked.body).toMatchObject({ masked: true, bankName: '中国农业银行银川分行' });
+    expect(masked.body.accountNumber).toMatch(/^6228\*+\d{4}$/);
+    expect((await clerk.get(`/api/persons/${head}/bank-account?reveal=true`)).status).toBe(403);
+    const full = await finance.get(`/api/persons/${head}/bank-account?reveal=true`);
+    expect(full.body).toMatchObject({ masked: false, accountNumber: expect.stringMatching(/^622848\d{13}$/) });
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'payment.account_revealed' and entity_id = ${String(head)}`.execute(ctx.db);
+    expect(rows[0]!.n).toBe(1);
+    const caseworker = await ctx.signIn('caseworker');
+    const bad = await caseworker.put(`/api/persons/${head}/bank-account`, { bankName: '农行', accountNumber: '6228-ABC', accountName: '周红' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('accountNumber');
+    const set = await caseworker.put(`/api/persons/${head}/bank-account`, { bankName: '宁夏银行', accountNumber: '6228 4800 0000 0000 123', accountName: '周红' });
+    expect(set.body).toMatchObject({ bankName: '宁夏银行', masked: true, accountNumber: '6228***********0123' });
+  });
+});
+
 async function upload(client: Client, csv: string) {
   const boundary = '----huimin-test';
   const body = Buffer.concat([
