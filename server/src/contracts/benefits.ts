@@ -212,6 +212,16 @@ export interface BankAccount {
   masked: boolean;
 }
 
+/** A payment run being built (in one transaction, so not yet visible as a run). */
+export interface BuildProgress {
+  period: string;
+  policyCodes: string[];
+  stage: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 /** What importing the bank's return file did. */
 export interface BankReturnReport {
   rows: number;
@@ -226,6 +236,8 @@ export interface BankReturnReport {
 
 export interface LedgerCheck {
   name: string;
+  /** The check in Chinese, as the screens and the CLI show it. */
+  title: string;
   ok: boolean;
   detail: string;
 }

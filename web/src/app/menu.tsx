@@ -3,6 +3,8 @@ import {
   AuditOutlined, ApartmentOutlined, CloudUploadOutlined, DashboardOutlined, HomeOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, ClusterOutlined, BellOutlined, FileProtectOutlined, AimOutlined,
 } from '@ant-design/icons';
+import { AccountBookOutlined, CheckSquareOutlined, FundOutlined, SolutionOutlined, TableOutlined } from '@ant-design/icons';
+import { DiffOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -10,12 +12,16 @@ import { useAuth, type Permission } from '@/lib/auth';
 import { useT, type Translate } from '@/lib/i18n';
 import { POLICY_READ } from '@/features/policies/permissions';
 import '@/features/policies/i18n-en';
+import '@/features/comparisons/i18n-en';
+import '@/features/benefits/i18n-en';
+import '@/features/payments/i18n-en';
 
 interface Entry {
   path: string;
   label: string;
   icon: ReactNode;
-  permission?: Permission;
+  /** Shown when the user holds it, or any of them. */
+  permission?: Permission | Permission[];
 }
 
 const MAIN: Entry[] = [
@@ -24,8 +30,14 @@ const MAIN: Entry[] = [
   { path: '/persons', label: '人员查询', icon: <TeamOutlined />, permission: 'registry:read' },
   { path: '/policies', label: '政策管理', icon: <FileProtectOutlined />, permission: POLICY_READ },
   { path: '/policy-runs', label: '政策找人', icon: <AimOutlined />, permission: POLICY_READ },
+  { path: '/benefits/inbox', label: '待遇审批', icon: <CheckSquareOutlined />, permission: ['benefit:review', 'benefit:approve'] },
+  { path: '/enrollments', label: '享受名单', icon: <SolutionOutlined />, permission: 'benefit:read' },
+  { path: '/payments', label: '发放管理', icon: <AccountBookOutlined />, permission: 'payment:read' },
+  { path: '/ledger', label: '月度台账', icon: <TableOutlined />, permission: 'payment:read' },
+  { path: '/funding', label: '资金与预算', icon: <FundOutlined />, permission: 'payment:read' },
   { path: '/notifications', label: '消息提醒', icon: <BellOutlined /> },
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, permission: 'registry:import' },
+  { path: '/comparisons', label: '信息比对', icon: <DiffOutlined />, permission: 'comparison:run' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
@@ -38,7 +50,7 @@ const ADMIN: Entry[] = [
 type Item = Required<MenuProps>['items'][number];
 
 function menuItems(can: (p: Permission) => boolean, t: Translate): Item[] {
-  const allowed = (e: Entry) => !e.permission || can(e.permission);
+  const allowed = (e: Entry) => !e.permission || [e.permission].flat().some(can);
   const item = (e: Entry): Item => ({ key: e.path, icon: e.icon, label: t(e.label) });
   const items: Item[] = MAIN.filter(allowed).map(item);
   const admin = ADMIN.filter(allowed);

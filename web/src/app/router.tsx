@@ -3,6 +3,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import type { Permission } from '@/lib/auth';
 import { POLICY_READ, POLICY_WRITE } from '@/features/policies/permissions';
+import { BENEFIT_READ, PAYMENT_READ } from '@/features/benefits/permissions';
 import { AppLayout } from './AppLayout';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -20,6 +21,7 @@ const NewHouseholdPage = page(() => import('@/features/registry/NewHouseholdPage
 const HouseholdPage = page(() => import('@/features/registry/household/HouseholdPage'), 'HouseholdPage');
 const PersonsPage = page(() => import('@/features/registry/PersonsPage'), 'PersonsPage');
 const ImportPage = page(() => import('@/features/imports/ImportPage'), 'ImportPage');
+const ComparisonsPage = page(() => import('@/features/comparisons/ComparisonsPage'), 'ComparisonsPage');
 const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
 const UsersPage = page(() => import('@/features/users/UsersPage'), 'UsersPage');
 const OrganisationsPage = page(() => import('@/features/organisations/OrganisationsPage'), 'OrganisationsPage');
@@ -30,6 +32,12 @@ const VersionEditorPage = page(() => import('@/features/policies/editor/VersionE
 const SimulationPage = page(() => import('@/features/policies/simulation/SimulationPage'), 'SimulationPage');
 const RunPage = page(() => import('@/features/policies/runs/RunPage'), 'RunPage');
 const NotificationsPage = page(() => import('@/features/notifications/NotificationsPage'), 'NotificationsPage');
+const InboxPage = page(() => import('@/features/benefits/InboxPage'), 'InboxPage');
+const EnrollmentsPage = page(() => import('@/features/benefits/EnrollmentsPage'), 'EnrollmentsPage');
+const PaymentsPage = page(() => import('@/features/payments/PaymentsPage'), 'PaymentsPage');
+const PaymentRunPage = page(() => import('@/features/payments/RunPage'), 'RunPage');
+const FundingPage = page(() => import('@/features/payments/FundingPage'), 'FundingPage');
+const LedgerPage = page(() => import('@/features/payments/LedgerPage'), 'LedgerPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -60,6 +68,8 @@ export const router = createBrowserRouter([
       { path: 'households/:id', element: guarded('registry:read', HouseholdPage) },
       { path: 'persons', element: guarded('registry:read', PersonsPage) },
       { path: 'imports', element: guarded('registry:import', ImportPage) },
+      { path: 'comparisons', element: guarded('comparison:run', ComparisonsPage) },
+      { path: 'comparisons/:id', element: guarded('comparison:run', ComparisonsPage) },
       { path: 'audit', element: guarded('audit:read', AuditPage) },
       { path: 'policies', element: guarded(POLICY_READ, PoliciesPage) },
       { path: 'policies/new', element: guarded(POLICY_WRITE, VersionEditorPage) },
@@ -68,6 +78,13 @@ export const router = createBrowserRouter([
       { path: 'policies/:code/simulations/:runId', element: guarded(POLICY_READ, SimulationPage) },
       { path: 'policy-runs', element: guarded(POLICY_READ, RunPage) },
       { path: 'policy-runs/:id', element: guarded(POLICY_READ, RunPage) },
+      // The inbox itself asks for benefit:review or benefit:approve.
+      { path: 'benefits/inbox', element: guarded(BENEFIT_READ, InboxPage) },
+      { path: 'enrollments', element: guarded(BENEFIT_READ, EnrollmentsPage) },
+      { path: 'payments', element: guarded(PAYMENT_READ, PaymentsPage) },
+      { path: 'payments/:id', element: guarded(PAYMENT_READ, PaymentRunPage) },
+      { path: 'funding', element: guarded(PAYMENT_READ, FundingPage) },
+      { path: 'ledger', element: guarded(PAYMENT_READ, LedgerPage) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'admin/users', element: guarded('admin:users', UsersPage) },
       { path: 'admin/organisations', element: guarded('admin:orgs', OrganisationsPage) },

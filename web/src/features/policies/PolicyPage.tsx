@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useRequest } from '@/lib/useRequest';
+import { ApprovalLevelsSetting } from '@/features/benefits/ApprovalLevelsSetting';
 import { POLICY_RUN, POLICY_WRITE } from './permissions';
 import { getPolicy } from './policies.api';
 import './policies.css';
@@ -56,6 +57,7 @@ export function PolicyPage() {
             { key: 'active', label: t('现行版本'), children: policy.activeVersion ? t('第 {n} 版', { n: policy.activeVersion }) : t('未启用') },
             { key: 'latest', label: t('最新版本'), children: t('第 {n} 版', { n: policy.latestVersion }) },
             { key: 'enrolled', label: t('享受人数'), children: policy.enrolledCount },
+            { key: 'levels', label: t('审批级数'), children: <ApprovalLevelsSetting policyCode={policy.code} levels={policy.approvalLevels} /> },
           ]}
         />
       </Card>

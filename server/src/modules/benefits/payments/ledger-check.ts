@@ -46,30 +46,30 @@ export async function checkRun(db: Kysely<any>, runId: number): Promise<string[]
 /** Every check over the whole ledger. */
 export async function checkLedger(db: Kysely<any>): Promise<LedgerCheck[]> {
   const all = sql`true`;
-  const checks: Array<[string, ReturnType<typeof sql>, string]> = [
-    ['totals: by source = by policy = sum of lines', runTotalsDiffer(all), 'runs whose totals disagree'],
-    ['each line = the sum of its funding parts', linesNotSplit(all), 'lines not split exactly'],
-    ['no enrollment paid twice for a period', paidTwice(all), 'enrollment periods paid twice'],
-    ['every line belongs to a run and an enrollment, every funding part to a line', sql`
+  const checks: Array<[string, string, ReturnType<typeof sql>, string]> = [
+    ['totals: by source = by policy = sum of lines', '批次合计：按资金来源、按政策与明细之和一致', runTotalsDiffer(all), 'runs whose totals disagree'],
+    ['each line = the sum of its funding parts', '每笔明细等于各资金来源分摊之和', linesNotSplit(all), 'lines not split exactly'],
+    ['no enrollment paid twice for a period', '同一待遇同一期间没有重复发放', paidTwice(all), 'enrollment periods paid twice'],
+    ['every line belongs to a run and an enrollment, every funding part to a line', '每笔明细都属于某个批次和待遇，每笔分摊都属于某笔明细', sql`
       select l.id from payment_lines l where not exists (select 1 from enrollments e where e.id = l.enrollment_id)
         or not exists (select 1 from payment_runs r where r.id = l.run_id)
       union all select f.line_id from payment_line_funds f where not exists (select 1 from payment_lines l where l.id = f.line_id)`, 'orphan lines or parts'],
-    ['a reissue corrects a failed line, at the same amount', sql`
+    ['a reissue corrects a failed line, at the same amount', '重发只针对失败明细，且金额一致', sql`
       select l.id from payment_lines l join payment_lines o on o.id = l.corrects_line_id
       where l.kind = 'reissue' and l.status <> 'void' and (o.status <> 'failed' or o.amount_fen <> l.amount_fen)`, 'reissues not matching a failed line'],
-    ['released batches match their declared count and total', sql`
+    ['released batches match their declared count and total', '已发送批次与声明的笔数、总金额一致', sql`
       select r.id from payment_runs r
       left join lateral (select count(*)::int as n, coalesce(sum(l.amount_fen), 0)::bigint as fen from payment_lines l
         where l.run_id = r.id and l.status in ('exported', 'paid', 'failed') and l.amount_fen > 0) t on true
       where r.status in ('released', 'reconciled') and (t.n <> r.declared_lines or t.fen <> r.declared_fen)`, 'batches not matching their declaration'],
-    ['no net negative payment for an enrollment and period', sql`
+    ['no net negative payment for an enrollment and period', '同一待遇同一期间净发放金额不为负', sql`
       select l.enrollment_id, l.period from payment_lines l where l.status not in ('void', 'failed')
       group by l.enrollment_id, l.period having sum(l.amount_fen) < 0`, 'periods recovered below zero'],
   ];
   const results: LedgerCheck[] = [];
-  for (const [name, query, what] of checks) {
+  for (const [name, title, query, what] of checks) {
     const n = await count(db, query);
-    results.push({ name, ok: n === 0, detail: n === 0 ? 'ok' : `${n} ${what}` });
+    results.push({ name, title, ok: n === 0, detail: n === 0 ? 'ok' : `${n} ${what}` });
   }
   return results;
 }

@@ -49,7 +49,7 @@ export async function runLedgerCommand(args: string[], withDatabase: WithDatabas
   return withDatabase(async (db) => {
     const checks = await checkLedger(db);
     if (values.json) console.log(JSON.stringify(checks, null, 2));
-    else for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : `：${c.detail}`}`);
+    else for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.title}${c.ok ? '' : `：${c.detail}`}`);
     return checks.every((c) => c.ok) ? 0 : 1;
   });
 }

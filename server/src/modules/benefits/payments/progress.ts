@@ -2,16 +2,9 @@
  * Progress of payment runs being built in this process. A run is built in one transaction, so
  * until it commits nobody else can see it; the screen that asked for it polls this instead.
  */
-export const BUILD_STAGES = ['正常发放明细', '补发与追回', '资金来源分摊', '汇总与校验'] as const;
+import type { BuildProgress } from '../../../contracts/benefits.js';
 
-export interface BuildProgress {
-  period: string;
-  policyCodes: string[];
-  stage: string;
-  done: number;
-  total: number;
-  startedAt: string;
-}
+export const BUILD_STAGES = ['正常发放明细', '补发与追回', '资金来源分摊', '汇总与校验'] as const;
 
 const building = new Map<string, BuildProgress>();
 

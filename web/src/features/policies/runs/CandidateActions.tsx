@@ -3,6 +3,7 @@ import { Button, Space } from 'antd';
 import { CANDIDATE_DECISION_LABELS, type Candidate, type CandidateDecision, type CandidateKind } from '@contracts/policies';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
+import { BENEFIT_APPLY } from '@/features/benefits/permissions';
 import { POLICY_RUN } from '../permissions';
 import { DecisionTag } from '../tags';
 
@@ -23,7 +24,8 @@ export function CandidateActions({ candidate, onDecide }: { candidate: Candidate
   if (!can(POLICY_RUN)) return null;
   return (
     <Space size={0} wrap>
-      {ALLOWED[candidate.kind].map((decision) => (
+      {/* Applying and stopping go through the benefit flow (CandidateDecisionDialog.tsx), which needs benefit:apply. */}
+      {ALLOWED[candidate.kind].filter((d) => d === 'dismiss' || can(BENEFIT_APPLY)).map((decision) => (
         <Button key={decision} type="link" size="small" danger={decision === 'stop'} onClick={() => onDecide(candidate, decision)}>
           {t(CANDIDATE_DECISION_LABELS[decision])}
         </Button>

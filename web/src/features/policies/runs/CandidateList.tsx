@@ -15,7 +15,7 @@ import { useIsNarrow } from '@/lib/useMedia';
 import { useRequest } from '@/lib/useRequest';
 import { candidateQuery, candidatesExportPath, listCandidates, type CandidateFilter } from '../policies.api';
 import { CandidateRows } from './CandidateRows';
-import { DecisionModal } from './DecisionModal';
+import { CandidateDecisionDialog } from './CandidateDecisionDialog';
 
 interface Props {
   runId: number;
@@ -99,7 +99,7 @@ export function CandidateList({ runId, kinds, counts, policies = [], actionable 
         }))}
       />
       {deciding && (
-        <DecisionModal
+        <CandidateDecisionDialog
           {...deciding}
           onClose={() => setDeciding(null)}
           onDecided={(candidate) => {

@@ -9,6 +9,8 @@ import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useRequest } from '@/lib/useRequest';
 import { POLICY_READ } from '@/features/policies/permissions';
+import { BENEFIT_READ } from '@/features/benefits/permissions';
+import { BenefitsTab } from '@/features/benefits/household/BenefitsTab';
 import { getHousehold } from '../registry.api';
 import { StatusTag } from '../StatusTag';
 import { EditAddressModal } from './EditAddressModal';
@@ -65,14 +67,15 @@ export function HouseholdPage() {
           )
         }
       />
-      {can(POLICY_READ) ? (
-        // ?tab=policies opens the 政策 tab directly (links from reminders and candidate lists).
+      {can(POLICY_READ) || can(BENEFIT_READ) ? (
+        // ?tab=policies opens the 政策 tab directly (links from reminders and candidate lists); ?tab=benefits the 待遇 tab.
         <Tabs
           activeKey={params.get('tab') ?? 'details'}
           onChange={(tab) => setParams(tab === 'details' ? {} : { tab }, { replace: true })}
           items={[
             { key: 'details', label: t('家庭情况'), children: details },
-            { key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> },
+            ...(can(POLICY_READ) ? [{ key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> }] : []),
+            ...(can(BENEFIT_READ) ? [{ key: 'benefits', label: t('待遇'), children: <BenefitsTab household={household} members={members} /> }] : []),
           ]}
         />
       ) : (
