@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kysely, sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
+import { adminQuery } from '../../server/test/pg-admin.js';
 import { prepareDatabase } from '../../server/src/database.js';
 import { PGliteDialect } from '../../server/src/kernel/db/pglite-driver.js';
 import { openDatabase } from '../../server/src/kernel/db/open.js';
@@ -32,16 +32,6 @@ export interface BenchDatabase {
 function once(close: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | null = null;
   return () => (closing ??= close());
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 function capturingLog() {

@@ -6,32 +6,14 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
-  ColumnMapping, ComparisonCounts, ComparisonOptions, ComparisonStatus, ItemKind, ItemStatus, RollError, RollKind, RollPreview,
+  ColumnMapping, ComparisonCounts, ComparisonItem, ComparisonOptions, ComparisonRun, ItemKind, ItemStatus, RollError, RollKind, RollPreview,
 } from '../../contracts/comparisons.js';
 import { scopeCondition, type DataScope } from '../../kernel/auth/scope.js';
 import { householdScope } from '../registry/households.repo.js';
 import { personScope } from '../registry/persons.repo.js';
 
-export interface RunRow {
-  id: number;
-  kind: RollKind;
-  fileName: string;
-  status: ComparisonStatus;
-  preview: RollPreview;
-  mapping: ColumnMapping | null;
-  options: ComparisonOptions;
-  counts: ComparisonCounts | null;
-  errors: RollError[];
-  errorCount: number;
-  message: string | null;
-  orgId: number;
-  orgName: string;
-  createdBy: number | null;
-  createdByName: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** A run as stored: what the reader has decided and the live progress are added by the service. */
+export type RunRow = Omit<ComparisonRun, 'decided' | 'progress'>;
 
 const runColumns = sql`r.id, r.kind, r.file_name as "fileName", r.status, r.preview, r.mapping, r.options, r.counts, r.errors,
   r.error_count as "errorCount", r.message, r.org_id as "orgId", o.name as "orgName", r.created_by as "createdBy",
@@ -100,24 +82,8 @@ export function itemVisible(scope: DataScope, alias = 'i'): RawBuilder<boolean> 
     else true end)`;
 }
 
-export interface ItemRow {
-  id: number;
-  runId: number;
-  kind: ItemKind;
-  rowNo: number | null;
-  idNumber: string | null;
-  name: string | null;
-  registryName: string | null;
-  personId: number | null;
-  householdId: number | null;
-  regionCode: string | null;
-  reason: string;
-  proposal: Proposal | null;
-  status: ItemStatus;
-  decisionReason: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-}
+/** An item as stored: what accepting would do is still data (the proposal), not words. */
+export type ItemRow = Omit<ComparisonItem, 'action'> & { proposal: Proposal | null };
 
 export type Proposal =
   | { action: 'record_fact'; factKind: string; subject: 'person' | 'household'; value: Record<string, unknown>; validFrom: string; label: string }

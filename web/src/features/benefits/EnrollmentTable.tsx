@@ -4,13 +4,12 @@
  * its drawer. Tables scroll sideways on a phone.
  */
 import { Button, Empty, Flex, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Enrollment } from '@contracts/benefits';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { formatDateTime } from '@/lib/dayjs';
 import { useT, type Translate } from '@/lib/i18n';
-import { useRequest } from '@/lib/useRequest';
+import { usePagedRequest } from '@/lib/usePagedRequest';
 import { listEnrollments, type EnrollmentFilter } from './benefits.api';
 import { EnrollmentStatusTag, PeriodAmount, SubjectName } from './tags';
 
@@ -67,14 +66,7 @@ interface ListProps {
 
 /** A server-paged list of enrollments matching a filter. */
 export function EnrollmentList({ filter, columns, onOpen, version = 0, testId }: ListProps) {
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const key = JSON.stringify(filter);
-  const [shownKey, setShownKey] = useState(key);
-  if (shownKey !== key) {
-    setShownKey(key);
-    setPage((p) => ({ ...p, current: 1 }));
-  }
-  const { data, loading, error, reload } = useRequest((signal) => listEnrollments(filter, page.current, page.pageSize, signal), [key, page.current, page.pageSize, version]);
+  const { data, loading, error, reload, page, setPage } = usePagedRequest(filter, (p, signal) => listEnrollments(filter, p.current, p.pageSize, signal), [version]);
   return (
     <Flex vertical gap={12}>
       {error && <ErrorAlert error={error} onRetry={reload} />}

@@ -4,7 +4,6 @@
  */
 import { Card, Flex, Select } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { ENROLLMENT_STATUS_LABELS, type EnrollmentStatus } from '@contracts/benefits';
 import { PageHeader } from '@/components/PageHeader';
 import { useT } from '@/lib/i18n';
@@ -12,24 +11,19 @@ import { useRequest } from '@/lib/useRequest';
 import { listPolicies } from '@/features/policies/policies.api';
 import { EnrollmentDrawer } from './EnrollmentDrawer';
 import { EnrollmentList, type ColumnKey } from './EnrollmentTable';
+import { useQueryParams } from '@/lib/useQueryParams';
 
 const COLUMNS: ColumnKey[] = ['head', 'subject', 'policy', 'status', 'amount', 'startedOn', 'endedOn', 'region', 'source'];
 const STATUSES = Object.keys(ENROLLMENT_STATUS_LABELS) as EnrollmentStatus[];
 
 export function EnrollmentsPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const [openId, setOpenId] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const policies = useRequest((signal) => listPolicies(signal), []);
   const status = (params.get('status')?.split(',').filter(Boolean) ?? []) as EnrollmentStatus[];
   const policyCode = params.get('policy') ?? undefined;
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

@@ -1,6 +1,6 @@
 /** 比对记录: earlier comparisons, newest first, with their counts; a row opens it. */
-import { Table, Tag, type TableColumnsType } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Tag, type TableColumnsType } from 'antd';
+import { RunHistoryTable } from '@/components/RunHistoryTable';
 import { formatDateTime } from '@/lib/dayjs';
 import { useT, type Translate } from '@/lib/i18n';
 import { COMPARISON_STATUS_LABELS, ROLL_KIND_LABELS, type ComparisonCounts, type ComparisonRun, type ComparisonStatus } from './comparisons.api';
@@ -32,19 +32,5 @@ function columns(t: Translate): TableColumnsType<ComparisonRun> {
 
 export function RunHistory({ runs, loading, selected }: { runs: ComparisonRun[]; loading: boolean; selected?: number }) {
   const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Table<ComparisonRun>
-      rowKey="id"
-      columns={columns(t)}
-      dataSource={runs}
-      loading={loading}
-      size="small"
-      scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-      onRow={(r) => ({ onClick: () => navigate(`/comparisons/${r.id}`), style: { cursor: 'pointer' } })}
-      data-testid="comparison-history"
-    />
-  );
+  return <RunHistoryTable runs={runs} loading={loading} selected={selected} columns={columns(t)} linkTo={(r) => `/comparisons/${r.id}`} testId="comparison-history" />;
 }

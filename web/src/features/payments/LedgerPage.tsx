@@ -5,7 +5,6 @@
  */
 import { Card, DatePicker, Flex, Segmented, Select, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { DownloadButton } from '@/components/DownloadButton';
 import { EChart } from '@/components/EChart';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -20,11 +19,12 @@ import { LedgerTable, ledgerLines, type LedgerLine } from './LedgerTable';
 import { LinesDrawer } from './LinesDrawer';
 import { getLedger, LEDGER_XLSX, NOTICE_XLSX, type LedgerLevel } from './payments.api';
 import { periodLabel } from './tags';
+import { useQueryParams } from '@/lib/useQueryParams';
 
 export function LedgerPage() {
   const t = useT();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : dayjs().format('YYYY-MM');
   const level: LedgerLevel = params.get('level') === 'township' ? 'township' : 'county';
   const policyCode = params.get('policy') ?? undefined;
@@ -33,12 +33,6 @@ export function LedgerPage() {
   const { data: report, loading, error, reload } = useRequest((signal) => getLedger(month, level, policyCode, signal), [month, level, policyCode]);
   const lines = useMemo(() => (report ? ledgerLines(report) : []), [report]);
   const bars = useMemo(() => amountBars(lines.map((l) => ({ name: l.name, amountFen: l.amountFen })), t), [lines, t]);
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <>

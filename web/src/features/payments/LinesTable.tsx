@@ -4,11 +4,11 @@
  * is split across funding sources; rows can be selected for review.
  */
 import { Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import { useState, type Key } from 'react';
+import type { Key } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useT, type Translate } from '@/lib/i18n';
-import { useRequest } from '@/lib/useRequest';
+import { usePagedRequest } from '@/lib/usePagedRequest';
 import { formatYuan } from '@/features/policies/money';
 import { listLines, type LineFilter, type PaymentLine } from './payments.api';
 import { LineKindTag, LineStatusTag, periodLabel } from './tags';
@@ -39,14 +39,7 @@ interface Props {
 
 export function LinesTable({ runId, filter, version = 0, selection, testId }: Props) {
   const t = useT();
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const key = JSON.stringify(filter);
-  const [shownKey, setShownKey] = useState(key);
-  if (shownKey !== key) {
-    setShownKey(key);
-    setPage((p) => ({ ...p, current: 1 }));
-  }
-  const { data, loading, error, reload } = useRequest((signal) => listLines(runId, filter, page.current, page.pageSize, signal), [runId, key, page.current, page.pageSize, version]);
+  const { data, loading, error, reload, page, setPage } = usePagedRequest(filter, (p, signal) => listLines(runId, filter, p.current, p.pageSize, signal), [runId, version]);
   const sum = (data?.items ?? []).reduce((n, l) => n + l.amountFen, 0);
   return (
     <Flex vertical gap={8} data-testid={testId}>

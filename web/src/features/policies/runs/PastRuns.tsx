@@ -1,6 +1,6 @@
 /** 运行记录: earlier runs, newest first; a row opens its results. */
-import { Table, type TableColumnsType } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import type { TableColumnsType } from 'antd';
+import { RunHistoryTable } from '@/components/RunHistoryTable';
 import { formatDateTime } from '@/lib/dayjs';
 import { useT, type Translate } from '@/lib/i18n';
 import type { PolicyRun } from '../policies.api';
@@ -24,19 +24,5 @@ function columns(t: Translate): TableColumnsType<PolicyRun> {
 
 export function PastRuns({ runs, loading, selected }: { runs: PolicyRun[]; loading: boolean; selected?: number }) {
   const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Table<PolicyRun>
-      rowKey="id"
-      columns={columns(t)}
-      dataSource={runs}
-      loading={loading}
-      size="small"
-      scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-      onRow={(r) => ({ onClick: () => navigate(`/policy-runs/${r.id}`), style: { cursor: 'pointer' } })}
-      data-testid="past-runs"
-    />
-  );
+  return <RunHistoryTable runs={runs} loading={loading} selected={selected} columns={columns(t)} linkTo={(r) => `/policy-runs/${r.id}`} testId="past-runs" />;
 }
