@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { systemActor } from '../server/src/kernel/auth/actor.js';
+import { makeIdNumber } from '../server/src/kernel/validation/idcard.js';
 import { createPolicy } from '../server/src/modules/policies/policies.service.js';
 import { seedSynthetic } from '../server/src/modules/seed/synthetic.js';
 import { openPostgres } from './lib/databases.js';
@@ -99,8 +100,10 @@ try {
   const url = bench.databaseUrl!;
   console.log('run of the small policy (a tenth) …');
   const tenth = await child(['--database-url', url, '--period', '2026-04', '--policy', 'bench-small']);
+  console.log(`  ${JSON.stringify(tenth)}`);
   console.log('monthly run of every enrollment …');
   const full = await child(['--database-url', url, '--period', '2026-05']);
+  console.log(`  ${JSON.stringify(full)}`);
   const rows: string[][] = [
     ['run, a tenth (2026-04, bench-small)', fmt(tenth.lines ?? 0), (tenth.ms / 1000).toFixed(1), `${tenth.maxRssMb}`, `${tenth.ledgerCheckMs} ms, ${tenth.ledgerOk ? 'ok' : 'FAILED'}`],
     ['run, everything (2026-05)', fmt(full.lines ?? 0), (full.ms / 1000).toFixed(1), `${full.maxRssMb}`, `${full.ledgerCheckMs} ms, ${full.ledgerOk ? 'ok' : 'FAILED'}`],
@@ -113,13 +116,17 @@ try {
       select id_number, name, row_number() over (order by id)::int as n from persons where id % 5 = 0 order by id limit ${ROLL_ROWS}`.execute(db);
     const lines = ['身份证号,姓名,救助类型,开始日期'];
     for (const p of people) {
+      // Unknown people: born 1900–1902 (nobody in the synthetic registry is), each ID unique and valid.
       const unknown = p.n % 50 === 0;
-      const id = unknown ? `${p.id_number.slice(0, 6)}19000101${p.id_number.slice(14)}` : p.id_number;
+      const k = p.n / 50;
+      const born = new Date(Date.UTC(1900, 0, 1) + Math.floor(k / 1000) * 86_400_000).toISOString().slice(0, 10);
+      const id = unknown ? makeIdNumber('640105', born, k % 1000, k % 2 ? 'M' : 'F') : p.id_number;
       lines.push(`${id},${p.n % 100 === 7 ? `${p.name}某` : p.name},低保,2026-01-01`);
     }
     fs.writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
     console.log(`roll comparison: ${fmt(people.length)} rows against ${fmt(PERSONS)} persons …`);
     const roll = await child(['--database-url', url, '--roll', file]);
+    console.log(`  ${JSON.stringify(roll)}`);
     rows.push([`roll comparison (${fmt(people.length)} rows)`, JSON.stringify(roll.counts ?? ''), (roll.ms / 1000).toFixed(1), `${roll.maxRssMb}`, '']);
   }
   const header = ['step', 'lines / counts', 'seconds', 'peak RSS MB', 'ledger check'];

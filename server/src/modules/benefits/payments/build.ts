@@ -95,6 +95,7 @@ export async function insertCorrections(trx: Kysely<any>, runId: number, period:
       to_char(g, ${kind === 'monthly' ? 'YYYY-MM' : 'YYYY'}) as period
     from enrollments e, generate_series(date_trunc(${unit}, e.recalc_from), ${start}::date, ${step}) g
     where e.recalc_from is not null and e.recalc_from < ${end}::date and ${PAYABLE} and e.policy_id = any(${periodicIds}::bigint[])`.execute(trx);
+  await sql`analyze recalc_periods`.execute(trx);
   await sql`
     with entitled as (
       select r.enrollment_id, r.period,

@@ -33,13 +33,20 @@ const paidTwice = (runFilter: ReturnType<typeof sql>) => sql`
   where ${runFilter} and l.kind = 'regular' and l.status <> 'void'
   group by l.enrollment_id, l.period having count(*) > 1`;
 
-/** The checks for one new run: problems as text, empty when it is sound. */
-export async function checkRun(db: Kysely<any>, runId: number): Promise<string[]> {
-  const filter = sql`r.id = ${runId}`;
+/**
+ * The checks after a new run, inside its transaction: its totals by source and by policy equal
+ * the sum of its lines, and each line equals the sum of its parts. (That no enrollment is paid
+ * twice for a period is the unique index's to refuse; `checkLedger` looks again over everything.)
+ */
+export async function checkRun(db: Kysely<any>, runId: number, totals: { amountFen: number; byPolicy: Array<{ amountFen: number }>; bySource: Array<{ amountFen: number }> }): Promise<string[]> {
   const problems: string[] = [];
-  if (await count(db, runTotalsDiffer(filter))) problems.push('run totals differ from lines');
-  if (await count(db, linesNotSplit(filter))) problems.push('lines whose funding parts do not add up');
-  if (await count(db, paidTwice(sql`true`))) problems.push('an enrollment paid twice for a period');
+  const sum = (items: Array<{ amountFen: number }>) => items.reduce((n, i) => n + i.amountFen, 0);
+  if (sum(totals.byPolicy) !== totals.amountFen || sum(totals.bySource) !== totals.amountFen) problems.push('run totals by policy or by source differ from the sum of lines');
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select l.id from payment_lines l left join payment_line_funds f on f.line_id = l.id
+      where l.run_id = ${runId} group by l.id, l.amount_fen having coalesce(sum(f.amount_fen), 0) <> l.amount_fen) bad`.execute(db);
+  if (rows[0]!.n) problems.push(`${rows[0]!.n} lines whose funding parts do not add up`);
   return problems;
 }
 

@@ -33,9 +33,10 @@ export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number
     await sql`insert into payment_line_funds (line_id, household_id, source, amount_fen)
       select n.id, f.household_id, f.source, f.amount_fen from payment_lines n join payment_line_funds f on f.line_id = n.corrects_line_id
       where n.run_id = ${newId}`.execute(trx);
-    await saveTotals(trx, newId, await runTotals(trx, newId), await budgetWarnings(trx, newId, Number(original.period.slice(0, 4))), 'draft');
+    const totals = await runTotals(trx, newId);
+    await saveTotals(trx, newId, totals, await budgetWarnings(trx, newId, Number(original.period.slice(0, 4))), 'draft');
     await countMissingAccounts(trx, newId);
-    const problems = await checkRun(trx, newId);
+    const problems = await checkRun(trx, newId, totals);
     if (problems.length) throw new Error(`ledger check failed for the reissue run: ${problems.join('; ')}`);
     await recordAudit(trx, actor, { action: 'payment.reissue_created', entityType: 'payment_run', entityId: newId, after: { of: runId, lines: inserted.rows.length } });
     return newId;

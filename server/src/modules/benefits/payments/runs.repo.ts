@@ -121,7 +121,7 @@ function lineWhere(scope: DataScope, filter: LineFilter): RawBuilder<boolean> {
   if (filter.regionCode) parts.push(sql`l.region_code like ${`${filter.regionCode.replace(/0+$/, '')}%`}`);
   if (filter.period) parts.push(sql`l.period = ${filter.period}`);
   if (filter.enrollmentId) parts.push(sql`l.enrollment_id = ${filter.enrollmentId}`);
-  if (filter.householdId) parts.push(sql`l.household_id = ${filter.householdId}`);
+  if (filter.householdId) parts.push(sql`l.enrollment_id in (select e.id from enrollments e where e.household_id = ${filter.householdId})`);
   if (filter.month) parts.push(sql`exists (select 1 from payment_runs r where r.id = l.run_id and r.status <> 'rejected' and ${LEDGER_MONTH} = ${filter.month})`);
   return sql.join(parts, sql` and `) as RawBuilder<boolean>;
 }
