@@ -164,8 +164,8 @@ export async function insertFunds(trx: Kysely<any>, runId: number): Promise<void
       from enrollments e cross join lateral jsonb_array_elements(e.funding) with ordinality as s(value, ord)
       where e.funding is not null and e.id in (select enrollment_id from payment_lines where run_id = ${runId})
     )
-    insert into payment_line_funds (line_id, household_id, source, amount_fen)
-    select l.id, l.household_id, sp.source, ${share}
+    insert into payment_line_funds (line_id, run_id, household_id, source, amount_fen)
+    select l.id, l.run_id, l.household_id, sp.source, ${share}
     from payment_lines l join splits sp on sp.enrollment_id = l.enrollment_id where l.run_id = ${runId}`.execute(trx);
   // The policy version's split for everything else.
   await sql`
@@ -174,8 +174,8 @@ export async function insertFunds(trx: Kysely<any>, runId: number): Promise<void
       from policy_versions v cross join lateral jsonb_array_elements(v.funding) with ordinality as s(value, ord)
       where v.id in (select distinct version_id from payment_lines where run_id = ${runId})
     )
-    insert into payment_line_funds (line_id, household_id, source, amount_fen)
-    select l.id, l.household_id, sp.source, ${share}
+    insert into payment_line_funds (line_id, run_id, household_id, source, amount_fen)
+    select l.id, l.run_id, l.household_id, sp.source, ${share}
     from payment_lines l join splits sp on sp.version_id = l.version_id
     where l.run_id = ${runId} and l.enrollment_id not in (select id from enrollments where funding is not null)`.execute(trx);
 }

@@ -16,17 +16,17 @@ async function count(db: Kysely<any>, query: ReturnType<typeof sql>): Promise<nu
 const runTotalsDiffer = (runFilter: ReturnType<typeof sql>) => sql`
   select r.id from payment_runs r
   left join lateral (select count(*)::int as n, coalesce(sum(l.amount_fen), 0)::bigint as fen from payment_lines l where l.run_id = r.id and l.status <> 'void') t on true
-  left join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as fen from payment_line_funds f join payment_lines l on l.id = f.line_id
-    where l.run_id = r.id and l.status <> 'void') s on true
+  left join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as fen from payment_line_funds f
+    where f.run_id = r.id and f.line_id not in (select v.id from payment_lines v where v.run_id = r.id and v.status = 'void')) s on true
   left join lateral (select coalesce(sum((x->>'amountFen')::bigint), 0)::bigint as fen from jsonb_array_elements(r.by_policy) x) bp on true
   left join lateral (select coalesce(sum((x->>'amountFen')::bigint), 0)::bigint as fen from jsonb_array_elements(r.by_source) x) bs on true
   where r.status not in ('building', 'rejected') and ${runFilter}
     and (t.n <> r.line_count or t.fen <> r.amount_fen or s.fen <> t.fen or bp.fen <> t.fen or bs.fen <> t.fen)`;
 
-const linesNotSplit = (runFilter: ReturnType<typeof sql>) => sql`
-  select l.id from payment_lines l join payment_runs r on r.id = l.run_id
-  left join lateral (select coalesce(sum(f.amount_fen), 0)::bigint as fen from payment_line_funds f where f.line_id = l.id) f on true
-  where ${runFilter} and f.fen <> l.amount_fen`;
+const linesNotSplit = sql`
+  select l.id from payment_lines l
+  left join (select line_id, sum(amount_fen)::bigint as fen from payment_line_funds group by line_id) f on f.line_id = l.id
+  where coalesce(f.fen, 0) <> l.amount_fen`;
 
 const paidTwice = (runFilter: ReturnType<typeof sql>) => sql`
   select l.enrollment_id, l.period from payment_lines l join payment_runs r on r.id = l.run_id
@@ -43,9 +43,10 @@ export async function checkRun(db: Kysely<any>, runId: number, totals: { amountF
   const sum = (items: Array<{ amountFen: number }>) => items.reduce((n, i) => n + i.amountFen, 0);
   if (sum(totals.byPolicy) !== totals.amountFen || sum(totals.bySource) !== totals.amountFen) problems.push('run totals by policy or by source differ from the sum of lines');
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select l.id from payment_lines l left join payment_line_funds f on f.line_id = l.id
-      where l.run_id = ${runId} group by l.id, l.amount_fen having coalesce(sum(f.amount_fen), 0) <> l.amount_fen) bad`.execute(db);
+    select count(*)::int as n
+    from (select id, amount_fen from payment_lines where run_id = ${runId}) l
+    full join (select line_id, sum(amount_fen)::bigint as parts from payment_line_funds where run_id = ${runId} group by line_id) f on f.line_id = l.id
+    where l.id is null or f.line_id is null or f.parts <> l.amount_fen`.execute(db);
   if (rows[0]!.n) problems.push(`${rows[0]!.n} lines whose funding parts do not add up`);
   return problems;
 }
@@ -55,7 +56,7 @@ export async function checkLedger(db: Kysely<any>): Promise<LedgerCheck[]> {
   const all = sql`true`;
   const checks: Array<[string, string, ReturnType<typeof sql>, string]> = [
     ['totals: by source = by policy = sum of lines', '批次合计：按资金来源、按政策与明细之和一致', runTotalsDiffer(all), 'runs whose totals disagree'],
-    ['each line = the sum of its funding parts', '每笔明细等于各资金来源分摊之和', linesNotSplit(all), 'lines not split exactly'],
+    ['each line = the sum of its funding parts', '每笔明细等于各资金来源分摊之和', linesNotSplit, 'lines not split exactly'],
     ['no enrollment paid twice for a period', '同一待遇同一期间没有重复发放', paidTwice(all), 'enrollment periods paid twice'],
     ['every line belongs to a run and an enrollment, every funding part to a line', '每笔明细都属于某个批次和待遇，每笔分摊都属于某笔明细', sql`
       select l.id from payment_lines l where not exists (select 1 from enrollments e where e.id = l.enrollment_id)

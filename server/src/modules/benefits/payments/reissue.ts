@@ -10,7 +10,7 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { checkRun } from './ledger-check.js';
-import { budgetWarnings, countMissingAccounts, findPaymentRun, insertPaymentRun, runTotals, saveTotals } from './runs.repo.js';
+import { budgetWarnings, findPaymentRun, insertPaymentRun, runTotals, saveTotals } from './runs.repo.js';
 import { getPaymentRun } from './runs.service.js';
 
 export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number): Promise<PaymentRun> {
@@ -30,12 +30,11 @@ export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number
         and not exists (select 1 from payment_lines x where x.corrects_line_id = l.id and x.kind = 'reissue' and x.status not in ('void', 'failed'))
       returning id`.execute(trx);
     if (inserted.rows.length === 0) throw new AppError('invalid_state', { zh: '没有待重发的失败明细', en: 'no failed lines to reissue' });
-    await sql`insert into payment_line_funds (line_id, household_id, source, amount_fen)
-      select n.id, f.household_id, f.source, f.amount_fen from payment_lines n join payment_line_funds f on f.line_id = n.corrects_line_id
+    await sql`insert into payment_line_funds (line_id, run_id, household_id, source, amount_fen)
+      select n.id, n.run_id, f.household_id, f.source, f.amount_fen from payment_lines n join payment_line_funds f on f.line_id = n.corrects_line_id
       where n.run_id = ${newId}`.execute(trx);
     const totals = await runTotals(trx, newId);
     await saveTotals(trx, newId, totals, await budgetWarnings(trx, newId, Number(original.period.slice(0, 4))), 'draft');
-    await countMissingAccounts(trx, newId);
     const problems = await checkRun(trx, newId, totals);
     if (problems.length) throw new Error(`ledger check failed for the reissue run: ${problems.join('; ')}`);
     await recordAudit(trx, actor, { action: 'payment.reissue_created', entityType: 'payment_run', entityId: newId, after: { of: runId, lines: inserted.rows.length } });

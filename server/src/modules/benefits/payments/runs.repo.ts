@@ -47,19 +47,39 @@ export async function insertPaymentRun(db: Kysely<any>, run: { period: string; p
   return rows[0]!.id;
 }
 
-/** Recounts a run from its lines: total, by policy, by source (what the ledger check compares). */
-export async function runTotals(db: Kysely<any>, runId: number): Promise<{ lines: number; amountFen: number; byPolicy: PolicyTotal[]; bySource: SourceTotal[] }> {
-  const [total, byPolicy, bySource] = await Promise.all([
-    sql<{ lines: number; amountFen: number }>`select count(*)::int as lines, coalesce(sum(amount_fen), 0)::bigint as "amountFen"
-      from payment_lines where run_id = ${runId} and status <> 'void'`.execute(db),
-    sql<PolicyTotal>`select p.code, coalesce(av.name_zh, p.code) as name, count(*)::int as lines, sum(l.amount_fen)::bigint as "amountFen"
-      from payment_lines l join policies p on p.id = l.policy_id left join policy_versions av on av.policy_id = p.id and av.status = 'active'
-      where l.run_id = ${runId} and l.status <> 'void' group by p.code, av.name_zh order by p.code`.execute(db),
-    sql<SourceTotal>`select f.source, sum(f.amount_fen)::bigint as "amountFen" from payment_line_funds f join payment_lines l on l.id = f.line_id
-      where l.run_id = ${runId} and l.status <> 'void' group by f.source order by f.source`.execute(db),
+export interface RunTotals {
+  lines: number;
+  amountFen: number;
+  byPolicy: PolicyTotal[];
+  bySource: SourceTotal[];
+  /** Lines the bank cannot pay for want of the payee's account (goods given in kind need none). */
+  missingAccounts: number;
+}
+
+/** Recounts a run from its lines (one pass) and their funding parts (one pass): what the ledger check compares. */
+export async function runTotals(db: Kysely<any>, runId: number): Promise<RunTotals> {
+  const [byPolicy, bySource] = await Promise.all([
+    sql<PolicyTotal & { missing: number }>`
+      select p.code, coalesce(av.name_zh, p.code) as name, t.lines, t."amountFen", t.missing
+      from (
+        select l.policy_id, count(*)::int as lines, sum(l.amount_fen)::bigint as "amountFen",
+          count(*) filter (where l.amount_fen > 0 and not exists (select 1 from bank_accounts a where a.person_id = l.payee_person_id)
+            and l.enrollment_id not in (select e.id from enrollments e where e.in_kind is not null))::int as missing
+        from payment_lines l where l.run_id = ${runId} and l.status <> 'void' group by l.policy_id
+      ) t join policies p on p.id = t.policy_id left join policy_versions av on av.policy_id = p.id and av.status = 'active'
+      order by p.code`.execute(db),
+    sql<SourceTotal>`select f.source, sum(f.amount_fen)::bigint as "amountFen" from payment_line_funds f
+      where f.run_id = ${runId} and f.line_id not in (select l.id from payment_lines l where l.run_id = ${runId} and l.status = 'void')
+      group by f.source order by f.source`.execute(db),
   ]);
-  const num = <T extends { amountFen: number }>(rows: T[]) => rows.map((r) => ({ ...r, amountFen: Number(r.amountFen) }));
-  return { lines: total.rows[0]!.lines, amountFen: Number(total.rows[0]!.amountFen), byPolicy: num(byPolicy.rows), bySource: num(bySource.rows) };
+  const policies = byPolicy.rows.map(({ missing: _missing, ...p }) => ({ ...p, amountFen: Number(p.amountFen) }));
+  return {
+    lines: policies.reduce((n, p) => n + p.lines, 0),
+    amountFen: policies.reduce((n, p) => n + p.amountFen, 0),
+    byPolicy: policies,
+    bySource: bySource.rows.map((s) => ({ ...s, amountFen: Number(s.amountFen) })),
+    missingAccounts: byPolicy.rows.reduce((n, p) => n + p.missing, 0),
+  };
 }
 
 /** Budgets of the run's year that this run takes (or has taken) past their amount. */
@@ -81,18 +101,9 @@ export async function budgetWarnings(db: Kysely<any>, runId: number, year: numbe
     .filter((r) => r.runFen > 0 && r.usedFen > r.budgetFen);
 }
 
-/** Counts the lines the bank cannot pay for want of an account (goods given in kind need none). */
-export async function countMissingAccounts(db: Kysely<any>, runId: number): Promise<void> {
-  await sql`update payment_runs set missing_accounts = (
-    select count(*) from payment_lines l
-    where l.run_id = ${runId} and l.amount_fen > 0 and l.status <> 'void'
-      and not exists (select 1 from bank_accounts a where a.person_id = l.payee_person_id)
-      and not exists (select 1 from enrollments e where e.id = l.enrollment_id and e.in_kind is not null))
-    where id = ${runId}`.execute(db);
-}
-
-export async function saveTotals(db: Kysely<any>, runId: number, totals: Awaited<ReturnType<typeof runTotals>>, warnings: BudgetWarning[] | null, status?: string): Promise<void> {
-  await sql`update payment_runs set line_count = ${totals.lines}, amount_fen = ${totals.amountFen}, by_policy = ${JSON.stringify(totals.byPolicy)}::jsonb,
+export async function saveTotals(db: Kysely<any>, runId: number, totals: RunTotals, warnings: BudgetWarning[] | null, status?: string): Promise<void> {
+  await sql`update payment_runs set line_count = ${totals.lines}, amount_fen = ${totals.amountFen}, missing_accounts = ${totals.missingAccounts},
+    by_policy = ${JSON.stringify(totals.byPolicy)}::jsonb,
     by_source = ${JSON.stringify(totals.bySource)}::jsonb ${warnings ? sql`, warnings = ${JSON.stringify(warnings)}::jsonb` : sql``}
     ${status ? sql`, status = ${status}` : sql``} where id = ${runId}`.execute(db);
 }

@@ -14,7 +14,7 @@ import { today } from '../../policies/evaluation.service.js';
 import { householdScope } from '../../registry/households.repo.js';
 import { MONTH_PERIOD, YEAR_PERIOD, periodBounds } from '../proration.js';
 import { insertCorrections, insertFunds, insertOnceLines, insertRegularLines, runPolicies } from './build.js';
-import { budgetWarnings, countMissingAccounts, findPaymentRun, findRunByKey, insertPaymentRun, listLines, listPaymentRuns, runTotals, saveTotals, type LineFilter } from './runs.repo.js';
+import { budgetWarnings, findPaymentRun, findRunByKey, insertPaymentRun, listLines, listPaymentRuns, runTotals, saveTotals, type LineFilter } from './runs.repo.js';
 import { checkRun } from './ledger-check.js';
 import { endBuild, startBuild } from './progress.js';
 
@@ -71,7 +71,6 @@ export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: R
       if (totals.lines === 0) throw await nothingToPay(trx, request.period);
       const warnings = await budgetWarnings(trx, id, Number(request.period.slice(0, 4)));
       await saveTotals(trx, id, totals, warnings, 'draft');
-      await countMissingAccounts(trx, id);
       const problems = await checkRun(trx, id, totals);
       if (problems.length) throw new Error(`ledger check failed for the new run: ${problems.join('; ')}`);
       await recordAudit(trx, actor, { action: 'payment.run_created', entityType: 'payment_run', entityId: id, after: { period: request.period, policyCodes: codes, lines: totals.lines, amountFen: totals.amountFen } });
