@@ -36,6 +36,7 @@ const { values: flags } = parseArgs({
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     keep: { type: 'boolean', default: false },
     'skip-roll': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
   },
 });
 const int = (raw: string) => Number(raw.replace(/_/g, ''));
@@ -98,6 +99,7 @@ try {
   console.log(`  ${fmt(seeded.persons)} persons, ${fmt(seeded.households)} households; ${fmt(counted[0]!.n)} enrollments loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
   const url = bench.databaseUrl!;
+  if (flags['load-only']) process.exit(0);
   console.log('run of the small policy (a tenth) …');
   const tenth = await child(['--database-url', url, '--period', '2026-04', '--policy', 'bench-small']);
   console.log(`  ${JSON.stringify(tenth)}`);
