@@ -8,11 +8,12 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../../../kernel/audit.js';
-import { can, requirePermission, type Actor } from '../../../kernel/auth/actor.js';
+import { can, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { neutralizeFormula } from '../../../kernel/text/spreadsheet-safety.js';
 import type { WaitForRoom } from '../../registry/transfer/xlsx-response.js';
 import { findPaymentRun } from './runs.repo.js';
+import { requireWholeBatch } from './batch-scope.js';
 
 const PAGE = 5000;
 
@@ -57,7 +58,7 @@ export interface BankBatch {
 
 /** Checks the run can be exported and records who exported it (and whether full numbers were shown). */
 export async function openBankBatch(db: Kysely<any>, actor: Actor, runId: number, format: 'xlsx' | 'csv'): Promise<BankBatch> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   const run = await findPaymentRun(db, runId);
   if (!run) throw notFound();
   if (run.status !== 'released' && run.status !== 'reconciled') throw new AppError('invalid_state', { zh: '批次发送银行后才能导出代发文件', en: 'release the run first' });

@@ -8,11 +8,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { BankReturnReport as ReturnReport } from '../../../contracts/benefits.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
+import type { Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound, type FieldProblem } from '../../../kernel/errors.js';
 import { cellText, openSheet, type SheetRow } from '../../registry/transfer/readers.js';
 import { yuanText } from './bank-file.js';
 import { findPaymentRun } from './runs.repo.js';
+import { requireWholeBatch } from './batch-scope.js';
 
 export interface ReturnRow {
   row: number;
@@ -81,7 +82,7 @@ function reject(problems: FieldProblem[]): never {
 }
 
 export async function importBankReturn(db: Kysely<any>, actor: Actor, runId: number, fileName: string, buffer: Buffer): Promise<ReturnReport> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   const run = await findPaymentRun(db, runId);
   if (!run) throw notFound();
   if (run.status !== 'released' && run.status !== 'reconciled') throw new AppError('invalid_state', { zh: '批次尚未发送银行，不能导入回盘', en: 'the run has not been released' });

@@ -118,6 +118,20 @@ describe('a monthly payment run', () => {
     expect(goods).toMatchObject([{ amountFen: 260000, status: 'paid', period: 'once' }]);
   });
 
+  it('is handled only by people whose data scope covers the whole batch', async () => {
+    const role = await admin.post('/api/roles', { code: 'district_finance', name: '区财务（本部门）', permissions: ['payment:read', 'payment:approve', 'payment:run'], dataScope: 'dept' });
+    expect(role.status).toBe(200);
+    const { addUser } = await import('../test-support.js');
+    await addUser(ctx, 'district-finance', ['district_finance'], '西夏区总工会');
+    const district = await ctx.signIn('district-finance');
+    const made = await policy.post('/api/payment-runs', { period: '2026-09' });
+    for (const [url, body] of [[`/api/payment-runs/${made.body.runId}/approve`, {}], ['/api/payment-runs', { period: '2026-10' }]] as const) {
+      const refused = await district.post(url, body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain('全部数据');
+    }
+  });
+
   it('refuses a period in a bad format, too far ahead, or an unknown policy', async () => {
     expect((await policy.post('/api/payment-runs', { period: '2026-13' })).status).toBe(400);
     const ahead = await policy.post('/api/payment-runs', { period: '2030-01' });

@@ -7,14 +7,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { PaymentRun } from '../../../contracts/benefits.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
+import type { Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { checkRun } from './ledger-check.js';
 import { budgetWarnings, findPaymentRun, insertPaymentRun, runTotals, saveTotals } from './runs.repo.js';
 import { getPaymentRun } from './runs.service.js';
+import { requireWholeBatch } from './batch-scope.js';
 
 export async function reissueFailed(db: Kysely<any>, actor: Actor, runId: number): Promise<PaymentRun> {
-  requirePermission(actor, 'payment:run');
+  requireWholeBatch(actor, 'payment:run');
   const original = await findPaymentRun(db, runId);
   if (!original) throw notFound();
   const id = await db.transaction().execute(async (trx) => {

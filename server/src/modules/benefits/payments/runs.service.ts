@@ -17,6 +17,7 @@ import { insertCorrections, insertFunds, insertOnceLines, insertRegularLines, ru
 import { budgetWarnings, findPaymentRun, findRunByKey, insertPaymentRun, listLines, listPaymentRuns, runTotals, saveTotals, type LineFilter } from './runs.repo.js';
 import { checkRun } from './ledger-check.js';
 import { endBuild, startBuild } from './progress.js';
+import { requireWholeBatch } from './batch-scope.js';
 
 export interface RunRequest {
   period: string;
@@ -40,7 +41,7 @@ async function validatePeriod(db: Kysely<any>, period: string): Promise<void> {
 
 /** Creates the run for a period (and policies), or returns the one already made for that request. */
 export async function createPaymentRun(db: Kysely<any>, actor: Actor, request: RunRequest): Promise<{ run: PaymentRun; created: boolean }> {
-  requirePermission(actor, 'payment:run');
+  requireWholeBatch(actor, 'payment:run');
   await validatePeriod(db, request.period);
   const codes = [...new Set(request.policyCodes ?? [])].sort();
   const requestKey = `${request.period}|${codes.join(',')}`;
@@ -141,7 +142,7 @@ export async function reviewCorrections(db: Kysely<any>, actor: Actor, runId: nu
 
 /** Approval: by someone other than the maker, after every correction is reviewed, overspend acknowledged. */
 export async function approvePaymentRun(db: Kysely<any>, actor: Actor, runId: number, acknowledgeOverspend: boolean): Promise<PaymentRun> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   await db.transaction().execute(async (trx) => {
     const run = await lockedRun(trx, runId, 'draft', '审核通过');
     if (actor.id !== null && run.createdBy === actor.id) throw new AppError('separation_of_duties', { zh: '批次须由生成人以外的人员审核', en: 'someone else must approve the run' });
@@ -156,7 +157,7 @@ export async function approvePaymentRun(db: Kysely<any>, actor: Actor, runId: nu
 
 /** Rejection voids the run's lines (the period can be run again) and re-marks its corrections. */
 export async function rejectPaymentRun(db: Kysely<any>, actor: Actor, runId: number, reason: string): Promise<PaymentRun> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   if (!reason.trim()) throw invalidField('reason', '驳回须填写原因', 'a reason is required');
   await db.transaction().execute(async (trx) => {
     await lockedRun(trx, runId, 'draft', '驳回');
@@ -175,7 +176,7 @@ export async function rejectPaymentRun(db: Kysely<any>, actor: Actor, runId: num
 
 /** Release to the bank: the batch declares its count and total; recovery lines wait to be collected. */
 export async function releasePaymentRun(db: Kysely<any>, actor: Actor, runId: number): Promise<PaymentRun> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   await db.transaction().execute(async (trx) => {
     await lockedRun(trx, runId, 'approved', '发送银行');
     // Goods (实物) are handed over, not wired: their lines are settled with the release and stay out of the bank file.
@@ -201,7 +202,7 @@ export async function getPaymentLines(db: Kysely<any>, actor: Actor, filter: Lin
 
 /** Recovery lines are collected outside the bank batch (refund, offset); this records that they were. */
 export async function markRecovered(db: Kysely<any>, actor: Actor, runId: number, lineIds: number[]): Promise<PaymentRun> {
-  requirePermission(actor, 'payment:approve');
+  requireWholeBatch(actor, 'payment:approve');
   await db.transaction().execute(async (trx) => {
     const run = await findPaymentRun(trx, runId, true);
     if (!run) throw notFound();
