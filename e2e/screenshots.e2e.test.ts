@@ -1,12 +1,12 @@
 /**
- * The README's screenshots (households.png and household.png) of the demo data. Every run takes
+ * The README's screenshots of the demo data (households, a household, a payment run, the ledger). Every run takes
  * them into .test-output/screenshots/; HUIMIN_SCREENSHOTS=1 writes them to docs/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'vitest';
-import { useBrowser, withPage } from './support.js';
+import { apiAs, DEMO_PASSWORD, useBrowser, withPage } from './support.js';
 
 const browser = useBrowser();
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +25,27 @@ describe('README screenshots', () => {
       await page.setViewportSize({ width: 1440, height: 1500 });
       await page.getByRole('heading', { name: /王建国 户/ }).waitFor();
       await page.screenshot({ path: path.join(DOCS, 'household.png') });
+    });
+  });
+
+  test('a monthly payment run and the monthly ledger', async () => {
+    fs.mkdirSync(DOCS, { recursive: true });
+    const api = await apiAs('policy', DEMO_PASSWORD);
+    // The month's run (or the one already made by another journey).
+    const runs: Array<{ id: number; period: string; policyCodes: string[]; status: string }> = await api.get('/api/payment-runs');
+    const existing = runs.find((r) => r.period === '2026-05' && r.policyCodes.length === 0 && r.status !== 'rejected');
+    const runId = existing?.id ?? (await api.post('/api/payment-runs', { period: '2026-05' })).runId;
+    await api.dispose();
+    await withPage(browser(), { user: 'policy', viewport: { width: 1440, height: 1000 } }, async (page) => {
+      await page.goto(`/payments/${runId}`);
+      await page.getByText('按资金来源').waitFor();
+      await page.locator('canvas').first().waitFor();
+      await page.waitForTimeout(800); // the charts' entry animation
+      await page.screenshot({ path: path.join(DOCS, 'payment-run.png'), fullPage: true });
+      await page.goto('/ledger?month=2026-05');
+      await page.getByRole('row', { name: /工会暖心卡/ }).first().waitFor();
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(DOCS, 'ledger.png'), fullPage: true });
     });
   });
 });
