@@ -67,7 +67,7 @@ export function RunActions({ run, onChanged }: { run: PaymentRun; onChanged: (ru
         <>
           <DownloadButton path={bankFilePath(run.id)} query={{ format: 'xlsx' }} fileName={`代发文件-${run.id}.xlsx`}>{t('下载代发文件（xlsx）')}</DownloadButton>
           <DownloadButton path={bankFilePath(run.id)} query={{ format: 'csv' }} fileName={`代发文件-${run.id}.csv`}>{t('下载代发文件（csv）')}</DownloadButton>
-          {run.status === 'released' && <BankReturnButton runId={run.id} onImported={() => onChanged()} />}
+          <BankReturnButton runId={run.id} onImported={() => onChanged()} />
         </>
       )}
       {sent && run.settled.failed > 0 && can(PAYMENT_RUN) && <Button icon={<RedoOutlined />} onClick={reissue}>{t('重发失败明细')}</Button>}
