@@ -46,11 +46,12 @@ function Subject({ item }: { item: ComparisonItem }) {
 
 type Act = (items: ComparisonItem[], decision: ItemDecision) => void;
 
-function Actions({ item, act, t }: { item: ComparisonItem; act: Act; t: Translate }) {
+// Accepting writes facts (or stops a benefit): it needs the right to change the registry.
+function Actions({ item, act, t, canWrite }: { item: ComparisonItem; act: Act; t: Translate; canWrite: boolean }) {
   if (item.status !== 'pending') return <Decision item={item} />;
   return (
     <Space size={0} wrap>
-      {actionable(item.kind) && (
+      {actionable(item.kind) && canWrite && (
         <Popconfirm title={t('采纳后将按“采纳后”一栏写入，确定？')} okText={t('采纳')} cancelText={t('取消')} onConfirm={() => act([item], 'accept')}>
           <Button type="link" size="small">{t('采纳')}</Button>
         </Popconfirm>
@@ -60,13 +61,13 @@ function Actions({ item, act, t }: { item: ComparisonItem; act: Act; t: Translat
   );
 }
 
-function columns(t: Translate, act: Act): TableColumnsType<ComparisonItem> {
+function columns(t: Translate, act: Act, canWrite: boolean): TableColumnsType<ComparisonItem> {
   return [
     { title: t('名册行'), dataIndex: 'rowNo', width: 80, render: (v: number | null) => v ?? '—' },
     { title: t('对象'), key: 'subject', render: (_, item) => <Subject item={item} /> },
     { title: t('原因'), dataIndex: 'reason', width: 320 },
     { title: t('采纳后'), dataIndex: 'action', width: 220, render: (v: string | null) => v ?? '—' },
-    { title: t('处理'), key: 'decision', fixed: 'right', render: (_, item) => <Actions item={item} act={act} t={t} /> },
+    { title: t('处理'), key: 'decision', fixed: 'right', render: (_, item) => <Actions item={item} act={act} t={t} canWrite={canWrite} /> },
   ];
 }
 
@@ -107,7 +108,7 @@ export function ItemList({ run, kind, onDecided }: { run: ComparisonRun; kind: I
         <Select allowClear placeholder={t('处理情况')} aria-label={t('处理情况')} value={status} style={{ minWidth: 140 }}
           onChange={(v?: ItemStatus) => { setStatus(v); setPage((p) => ({ ...p, page: 1 })); }}
           options={(Object.keys(ITEM_STATUS_LABELS) as ItemStatus[]).map((s) => ({ value: s, label: t(ITEM_STATUS_LABELS[s]) }))} />
-        {actionable(kind) && !narrow && (
+        {actionable(kind) && !narrow && can('registry:write') && (
           <Popconfirm title={t('采纳所选的 {n} 条？', { n: chosen.length })} okText={t('采纳')} cancelText={t('取消')} disabled={chosen.length === 0} onConfirm={() => act(chosen, 'accept')}>
             <Button type="primary" disabled={chosen.length === 0} loading={busy}>{t('采纳所选（{n}）', { n: chosen.length })}</Button>
           </Popconfirm>
@@ -124,13 +125,13 @@ export function ItemList({ run, kind, onDecided }: { run: ComparisonRun; kind: I
             <Card key={item.id} size="small" data-testid="item-card" title={<Subject item={item} />}>
               <Typography.Paragraph style={{ margin: 0 }}>{item.reason}</Typography.Paragraph>
               {item.action && <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>{t('采纳后')}：{item.action}</Typography.Paragraph>}
-              <Actions item={item} act={act} t={t} />
+              <Actions item={item} act={act} t={t} canWrite={can('registry:write')} />
             </Card>
           ))}
           {!loading && items.length === 0 && <Empty description={t('没有符合条件的记录')} />}
         </Flex>
       ) : (
-        <Table<ComparisonItem> rowKey="id" columns={columns(t, act)} dataSource={items} loading={loading} pagination={false} size="middle" scroll={{ x: 'max-content' }}
+        <Table<ComparisonItem> rowKey="id" columns={columns(t, act, can('registry:write'))} dataSource={items} loading={loading} pagination={false} size="middle" scroll={{ x: 'max-content' }}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (item) => ({ disabled: item.status !== 'pending' }) }}
           locale={{ emptyText: <Empty description={t('没有符合条件的记录')} /> }} data-testid="items-table" />
       )}
