@@ -4,7 +4,7 @@
  * amount, refused with its row and nothing changed, then the right one, with one failure listed
  * with the bank's reason. Each test makes its own policy, so other journeys do not matter.
  */
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminPassword, apiAs, DEMO_PASSWORD, settled, useBrowser, withPage, type ApiClient } from './support.js';
 
 const browser = useBrowser();
@@ -24,26 +24,30 @@ async function testPolicy(admin: ApiClient, code: string, amountFen: number): Pr
 }
 
 /** Applies, reviews and approves: three people, as the rule wants. */
-async function enrol(apis: Record<'admin' | 'caseworker' | 'policy', ApiClient>, code: string, headName: string, startedOn: string, reason: string | null = null): Promise<void> {
-  const households: { items: Array<{ id: number }> } = await apis.caseworker.get(`/api/households?q=${encodeURIComponent(headName)}`);
-  const applied = await apis.caseworker.post('/api/enrollments', { policyCode: code, householdId: households.items[0]!.id, personId: null, startedOn, reason });
-  await apis.policy.post(`/api/enrollments/${applied.id}/review`, { approve: true });
-  await apis.admin.post(`/api/enrollments/${applied.id}/approve`, { approve: true });
+async function enrol(clients: Pick<Apis, 'admin' | 'caseworker' | 'policy'>, code: string, headName: string, startedOn: string, reason: string | null = null): Promise<void> {
+  const households: { items: Array<{ id: number }> } = await clients.caseworker.get(`/api/households?q=${encodeURIComponent(headName)}`);
+  const applied = await clients.caseworker.post('/api/enrollments', { policyCode: code, householdId: households.items[0]!.id, personId: null, startedOn, reason });
+  await clients.policy.post(`/api/enrollments/${applied.id}/review`, { approve: true });
+  await clients.admin.post(`/api/enrollments/${applied.id}/approve`, { approve: true });
 }
 
-async function withApis<T>(body: (apis: Record<'admin' | 'caseworker' | 'policy' | 'finance', ApiClient>) => Promise<T>): Promise<T> {
-  const apis = {
+type Apis = Record<'admin' | 'caseworker' | 'policy' | 'finance', ApiClient>;
+let apis: Apis;
+
+// One sign-in per user for the whole file: sign-ins are rate-limited per address.
+beforeAll(async () => {
+  apis = {
     admin: await apiAs('admin', adminPassword()),
     caseworker: await apiAs('caseworker', DEMO_PASSWORD),
     policy: await apiAs('policy', DEMO_PASSWORD),
     finance: await apiAs('finance', DEMO_PASSWORD),
   };
-  try {
-    return await body(apis);
-  } finally {
-    await Promise.all(Object.values(apis).map((a) => a.dispose()));
-  }
-}
+});
+afterAll(async () => {
+  await Promise.all(Object.values(apis ?? {}).map((a) => a.dispose()));
+});
+
+const withApis = <T>(body: (clients: Apis) => Promise<T>): Promise<T> => body(apis);
 
 describe('payments in the browser', () => {
   test('a caseworker reviews the back pay a backdated enrollment brings into a run', async () => {

@@ -24,7 +24,7 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpServer> {
   const app = await createHttpServer(db, { bodyLimitBytes: config.bodyLimitBytes, logLevel: config.logLevel, webDist: WEB_DIST });
   const deps = { db, config };
-  authRoutes(app, { db, sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  authRoutes(app, { db, sessionTtlHours: config.sessionTtlHours, secureCookies: config.secureCookies, signInPerMinute: config.signInPerMinute });
   regionRoutes(app, deps);
   organisationRoutes(app, deps);
   userRoutes(app, deps);

@@ -15,6 +15,11 @@ export interface Config {
   /** Largest accepted JSON body, bytes. */
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /**
+   * Sign-in attempts per minute from one address (with per-account lockout besides). An office
+   * whose staff all come through one NAT address may need more.
+   */
+  signInPerMinute: number;
   /** Behind HTTPS: mark cookies Secure. */
   secureCookies: boolean;
   logLevel: string;
@@ -41,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: intFromEnv(env, 'HUIMIN_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
     bodyLimitBytes: intFromEnv(env, 'HUIMIN_BODY_LIMIT_KB', 1024) * 1024,
     sessionTtlHours: intFromEnv(env, 'HUIMIN_SESSION_HOURS', 12),
+    signInPerMinute: intFromEnv(env, 'HUIMIN_SIGN_IN_PER_MINUTE', 20),
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL || 'warn',
     timeZone: env.HUIMIN_TIMEZONE || 'Asia/Shanghai',

@@ -10,6 +10,7 @@ export interface AuthRouteOptions {
   db: Kysely<any>;
   sessionTtlHours: number;
   secureCookies: boolean;
+  signInPerMinute: number;
 }
 
 const SignInBody = Type.Object(
@@ -22,12 +23,12 @@ const PasswordBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function authRoutes(app: HttpServer, { db, sessionTtlHours, secureCookies }: AuthRouteOptions): void {
+export function authRoutes(app: HttpServer, { db, sessionTtlHours, secureCookies, signInPerMinute }: AuthRouteOptions): void {
   app.post(
     '/api/auth/sign-in',
     {
       schema: { tags: ['auth'], summary: '登录 Sign in', body: SignInBody },
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: signInPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const result = await signIn(db, {
