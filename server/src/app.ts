@@ -11,6 +11,7 @@ import { benefitRoutes } from './modules/benefits/benefits.routes.js';
 import { paymentRoutes } from './modules/benefits/payments/payments.routes.js';
 import { ledgerRoutes } from './modules/benefits/ledger/ledger.routes.js';
 import { benefitUploadRoutes } from './modules/benefits/uploads.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -36,6 +37,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   paymentRoutes(app, deps);
   await benefitUploadRoutes(app, deps);
   ledgerRoutes(app, deps);
+  planRoutes(app, deps);
   await comparisonRoutes(app, deps);
   watchForChanges(db);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));

@@ -11,6 +11,15 @@ import { createUser } from '../users/users.service.js';
 import { loadPolicyPack } from '../policies/pack/load.js';
 import { NINGXIA_POLICY_PACK } from '../policies/pack/ningxia.js';
 import { seedDemoEnrollments } from './demo-enrollments.js';
+import { assessHousehold } from '../plans/assessments.service.js';
+import type { AssessmentInput } from '../../contracts/plans.js';
+
+/** The union's 2026 assessment of each seed household, by the cause its file names (建档时的致困原因). */
+const DEMO_ASSESSMENTS: Record<'illness_disability' | 'single_parent_widowed' | 'education_burden', AssessmentInput> = {
+  illness_disability: { causes: [{ cause: 'illness_disability', severity: 'severe' }], needs: ['medical', 'rehabilitation', 'living'], summary: '家庭成员重病或残疾，医疗、康复支出大', assessedOn: '2026-01-15' },
+  single_parent_widowed: { causes: [{ cause: 'single_parent_widowed', severity: 'moderate' }], needs: ['living', 'care', 'education'], summary: '单亲或丧偶，独自抚养子女', assessedOn: '2026-01-15' },
+  education_burden: { causes: [{ cause: 'education_burden', severity: 'moderate' }], needs: ['education'], summary: '子女就读高中或大学，教育支出负担重', assessedOn: '2026-01-15' },
+};
 import { DEMO_HOUSEHOLDS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, type DemoFact, type OrgKey } from './demo-data.js';
 
 export interface DemoSummary {
@@ -58,6 +67,7 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
     householdFacts.push({ kind: 'hardship_worker', value: { category: household.dibao ? 'deep' : 'relative' }, source: '工会困难职工档案', validFrom: '2026-01-01' });
     if (household.dibao) householdFacts.push({ kind: 'assistance_status', value: { status: 'dibao' }, source: '银川市民政局低保名册', validFrom: '2025-01-01' });
     for (const fact of householdFacts) await recordFact(db, actor, { ...fact, householdId: created.id });
+    await assessHousehold(db, actor, created.id, 2026, DEMO_ASSESSMENTS[household.cause]);
     const ids = await sql<{ id: number; id_number: string }>`select id, id_number from persons where household_id = ${created.id}`.execute(db);
     for (const member of members) {
       const personId = ids.rows.find((r) => r.id_number === member.idNumber)!.id;
