@@ -11,6 +11,7 @@ import { useRequest } from '@/lib/useRequest';
 import { POLICY_READ } from '@/features/policies/permissions';
 import { BENEFIT_READ } from '@/features/benefits/permissions';
 import { BenefitsTab } from '@/features/benefits/household/BenefitsTab';
+import { AssessmentTab } from '@/features/plans/AssessmentTab';
 import { getHousehold } from '../registry.api';
 import { StatusTag } from '../StatusTag';
 import { EditAddressModal } from './EditAddressModal';
@@ -74,6 +75,7 @@ export function HouseholdPage() {
           onChange={(tab) => setParams(tab === 'details' ? {} : { tab }, { replace: true })}
           items={[
             { key: 'details', label: t('家庭情况'), children: details },
+            { key: 'assessment', label: t('困难评估'), children: <AssessmentTab householdId={household.id} /> },
             ...(can(POLICY_READ) ? [{ key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> }] : []),
             ...(can(BENEFIT_READ) ? [{ key: 'benefits', label: t('待遇'), children: <BenefitsTab household={household} members={members} /> }] : []),
           ]}
