@@ -10,12 +10,12 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { AppError, type FieldProblem } from '../../kernel/errors.js';
+import { yuanToFen } from '../../kernel/money.js';
 import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../../kernel/validation/idcard.js';
 import { householdScope } from '../registry/households.repo.js';
 import { cellText, openSheet } from '../registry/transfer/readers.js';
 import { termsFrom } from './entitlement.js';
 import { insertEnrollment, insertEvent } from './enrollments.repo.js';
-import { yuanToFen } from './payments/bank-return.js';
 
 const MAX_ROWS = 5000;
 const COLUMNS = { idNumber: ['身份证号', '公民身份号码', '身份证号码'], policy: ['政策编码', '政策', '项目'], startedOn: ['开始日期', '享受开始日期'], amount: ['金额（元）', '金额(元)', '金额'], reason: ['理由', '申请理由', '备注'] };

@@ -6,7 +6,8 @@
  *  - another body's enrollment list: a person it pays who also holds an enrollment here
  *    (of the chosen policy, or any) is a suspected double payment (to_stop, one per enrollment).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { yuanSql } from '../../kernel/money.js';
 import { GOOD, ITEM_COLUMNS, ymd, type MatchContext } from './match-common.js';
 
 /** Enrollments that are still paid or may be again. */
@@ -14,7 +15,6 @@ const OPEN = sql`e.status in ('active', 'suspended')`;
 
 const policyName = sql`coalesce(v.name_zh, po.code)`;
 const enrollmentJoins = sql`join policies po on po.id = e.policy_id left join policy_versions v on v.id = e.version_id`;
-const yuan = (fen: RawBuilder<unknown>) => sql`to_char(${fen} / 100.0, 'FM999999999990.00')`;
 
 export async function deathItems(ctx: MatchContext): Promise<void> {
   const { trx, runId } = ctx;
@@ -42,8 +42,8 @@ export async function duplicateEnrollmentItems(ctx: MatchContext): Promise<void>
   const policy = ctx.policyId === null ? sql`true` : sql`e.policy_id = ${ctx.policyId}::bigint`;
   await sql`insert into comparison_items (${ITEM_COLUMNS})
     select ${runId}::bigint, 'to_stop', s.row_no, e.id, s.id_number, s.name, s.registry_name, s.person_id, s.household_id, s.region_code,
-      '外单位名单：在「' || s.programme || '」享受 ' || ${yuan(sql`s.amount_fen`)} || ' 元；本系统同时享受「' || ${policyName} || '」'
-        || ${yuan(sql`e.amount_fen`)} || ' 元' || case when e.person_id is null then '（按户）' else '' end || '，疑似重复享受，请核实',
+      '外单位名单：在「' || s.programme || '」享受 ' || ${yuanSql(sql`s.amount_fen`)} || ' 元；本系统同时享受「' || ${policyName} || '」'
+        || ${yuanSql(sql`e.amount_fen`)} || ' 元' || case when e.person_id is null then '（按户）' else '' end || '，疑似重复享受，请核实',
       jsonb_build_object('action', 'stop_enrollment', 'enrollmentId', e.id, 'endedOn', ${today}::text, 'label', ${policyName},
         'reason', '与外单位「' || s.programme || '」重复享受')
     from cmp_stage s join enrollments e on e.household_id = s.household_id and (e.person_id = s.person_id or e.person_id is null)

@@ -9,13 +9,13 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../../../kernel/audit.js';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { invalidField } from '../../../kernel/errors.js';
+import { yuanCell as yuan } from '../../../kernel/money.js';
 import { maskName } from '../../../kernel/privacy/mask.js';
 import { neutralizeFormula } from '../../../kernel/text/spreadsheet-safety.js';
 import { householdScope } from '../../registry/households.repo.js';
 import { MONTH_PERIOD } from '../proration.js';
 import { LEDGER_MONTH, ledgerReport } from './ledger.service.js';
 
-const yuan = (fen: number) => Number((fen / 100).toFixed(2));
 const MONEY = '#,##0.00';
 
 export async function ledgerWorkbook(db: Kysely<any>, actor: Actor, month: string, level: 'county' | 'township'): Promise<Buffer> {

@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../../../kernel/audit.js';
 import { can, type Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { yuanText } from '../../../kernel/money.js';
 import { neutralizeFormula } from '../../../kernel/text/spreadsheet-safety.js';
 import type { WaitForRoom } from '../../registry/transfer/xlsx-response.js';
 import { findPaymentRun } from './runs.repo.js';
@@ -34,8 +35,6 @@ export function maskAccount(value: string | null): string | null {
   if (!value) return value;
   return value.length <= 8 ? '*'.repeat(value.length) : `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
-
-export const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 async function bankPage(db: Kysely<any>, runId: number, afterId: number): Promise<BankLine[]> {
   const { rows } = await sql<BankLine>`

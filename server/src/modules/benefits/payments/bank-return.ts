@@ -10,8 +10,8 @@ import type { BankReturnReport as ReturnReport } from '../../../contracts/benefi
 import { recordAudit } from '../../../kernel/audit.js';
 import type { Actor } from '../../../kernel/auth/actor.js';
 import { AppError, notFound, type FieldProblem } from '../../../kernel/errors.js';
+import { yuanText, yuanToFen } from '../../../kernel/money.js';
 import { cellText, openSheet, type SheetRow } from '../../registry/transfer/readers.js';
-import { yuanText } from './bank-file.js';
 import { findPaymentRun } from './runs.repo.js';
 import { requireWholeBatch } from './batch-scope.js';
 
@@ -25,14 +25,6 @@ export interface ReturnRow {
 
 const SUCCESS = new Set(['成功', '已成功', '交易成功', 'success', 's', '1']);
 const FAILURE = new Set(['失败', '交易失败', 'failed', 'fail', 'f', '0']);
-
-/** Amount text in yuan with at most two decimals, to integer fen; null when it is not one. */
-export function yuanToFen(text: string): number | null {
-  const match = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,，\s]/g, ''));
-  if (!match) return null;
-  const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -fen : fen;
-}
 
 const find = (cells: string[], names: string[]) => cells.findIndex((c) => names.includes(c.replace(/\s/g, '')));
 

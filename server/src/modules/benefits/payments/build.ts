@@ -11,6 +11,7 @@
  *     split), the parts adding up to the line exactly.
  */
 import { sql, type Kysely } from 'kysely';
+import { yuanSql } from '../../../kernel/money.js';
 import { periodBounds } from '../proration.js';
 
 /** Which policies a run pays: the period's kind, optionally narrowed to some codes. */
@@ -88,8 +89,6 @@ export async function insertOnceLines(trx: Kysely<any>, runId: number, period: s
       and e.id not in (select enrollment_id from already_paid)`.execute(trx);
 }
 
-const money = (fen: ReturnType<typeof sql>) => sql`to_char(${fen} / 100.0, 'FM999999999990.00')`;
-
 // What was paid (or is on its way) for an enrollment and period: lines not void; a failed line
 // counts until it is reissued (the reissue then counts instead), so a correction never doubles a reissue.
 const NET_LINES = sql`l.status <> 'void' and not (l.status = 'failed' and exists (
@@ -150,8 +149,8 @@ function correctionInsert(runId: number, from: ReturnType<typeof sql>) {
       amount_fen, reason, review_status)
     select ${runId}, e.household_id, e.id, e.person_id, ${PAYEE}, e.policy_id, coalesce(en.version_id, e.version_id),
       h.region_code, en.period, case when ${diff} > 0 then 'arrears' else 'recovery' end, ${diff},
-      case when ${diff} > 0 then '补发' else '追回' end || ' ' || en.period || '：应发 ' || ${money(sql`en.owed`)} || ' 元，已发 '
-        || ${money(sql`coalesce(pd.paid, 0)`)} || ' 元' || coalesce('（' || (select ev.reason from enrollment_events ev
+      case when ${diff} > 0 then '补发' else '追回' end || ' ' || en.period || '：应发 ' || ${yuanSql(sql`en.owed`)} || ' 元，已发 '
+        || ${yuanSql(sql`coalesce(pd.paid, 0)`)} || ' 元' || coalesce('（' || (select ev.reason from enrollment_events ev
           where ev.enrollment_id = e.id and ev.reason is not null order by ev.id desc limit 1) || '）', ''),
       'pending'
     from ${from}

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { systemActor } from '../../../kernel/auth/actor.js';
 import { AppError } from '../../../kernel/errors.js';
-import { yuanText } from './bank-file.js';
+import { yuanText } from '../../../kernel/money.js';
 import { checkLedger } from './ledger-check.js';
 import { createPaymentRun, runResult } from './runs.service.js';
 

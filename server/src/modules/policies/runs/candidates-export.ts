@@ -3,11 +3,11 @@ import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { CANDIDATE_DECISION_LABELS, CANDIDATE_KIND_LABELS } from '../../../contracts/policies.js';
 import type { Actor } from '../../../kernel/auth/actor.js';
+import { yuanCell as yuan } from '../../../kernel/money.js';
 import { EXPORT_PAGE, writeSheet } from '../../registry/transfer/export.js';
 import type { WaitForRoom } from '../../registry/transfer/xlsx-response.js';
 import { candidatePage, type CandidateFilter } from './runs.repo.js';
 
-const yuan = (fen: number | null) => (fen === null ? null : Number((fen / 100).toFixed(2)));
 
 export function exportCandidates(db: Kysely<any>, actor: Actor, runId: number, filter: CandidateFilter, out: Writable, room: WaitForRoom): Promise<number> {
   return writeSheet(
