@@ -1,5 +1,5 @@
 /**
- * The README's screenshots of the demo data (households, a household, a payment run, the ledger). Every run takes
+ * The README's screenshots of the demo data (households, a household, a payment run, the ledger, a plan, a partner's inbox). Every run takes
  * them into .test-output/screenshots/; HUIMIN_SCREENSHOTS=1 writes them to docs/screenshots/.
  */
 import fs from 'node:fs';
@@ -46,6 +46,23 @@ describe('README screenshots', () => {
       await page.getByRole('row', { name: /工会暖心卡/ }).first().waitFor();
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(DOCS, 'ledger.png'), fullPage: true });
+    });
+  });
+
+  test('a household plan and the partner inbox', async () => {
+    fs.mkdirSync(DOCS, { recursive: true });
+    await withPage(browser(), { user: 'xixia', viewport: { width: 1440, height: 1100 } }, async (page) => {
+      await page.goto('/households?q=王建国');
+      await page.getByRole('link', { name: '王建国' }).first().click();
+      await page.getByRole('tab', { name: '帮扶计划' }).click();
+      await page.getByTestId('plan-board').getByText('专项医疗救助金 5 万元').waitFor();
+      await page.screenshot({ path: path.join(DOCS, 'plan.png'), fullPage: true });
+    });
+    // The hospital's whole inbox: other journeys answer and reassign referrals, but the seed's stay in it.
+    await withPage(browser(), { user: 'hospital', viewport: { width: 390, height: 844 }, mobile: true }, async (page) => {
+      await page.goto('/inbox?state=all');
+      await page.getByTestId('inbox').getByRole('button').first().waitFor();
+      await page.screenshot({ path: path.join(DOCS, 'inbox-phone.png') });
     });
   });
 });

@@ -96,6 +96,7 @@ export async function signInThroughForm(page: Page, username: string, password: 
 export interface ApiClient {
   get<T = any>(url: string): Promise<T>;
   post<T = any>(url: string, body?: unknown): Promise<T>;
+  put<T = any>(url: string, body?: unknown): Promise<T>;
   dispose(): Promise<void>;
 }
 
@@ -112,6 +113,7 @@ export async function apiAs(username: string, password: string): Promise<ApiClie
   return {
     get: async (url) => check(await context.get(url)),
     post: async (url, body = {}) => check(await context.post(url, { data: body, headers: { 'x-csrf-token': me.csrfToken } })),
+    put: async (url, body = {}) => check(await context.put(url, { data: body, headers: { 'x-csrf-token': me.csrfToken } })),
     dispose: () => context.dispose(),
   };
 }

@@ -12,6 +12,10 @@ import { paymentRoutes } from './modules/benefits/payments/payments.routes.js';
 import { ledgerRoutes } from './modules/benefits/ledger/ledger.routes.js';
 import { benefitUploadRoutes } from './modules/benefits/uploads.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
+import { measureRoutes } from './modules/plans/measures.routes.js';
+import { meetingRoutes } from './modules/meetings/meetings.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { appealRoutes } from './modules/appeals/appeals.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -19,6 +23,8 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { visitRoutes } from './modules/visits/visits.routes.js';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -38,7 +44,13 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   await benefitUploadRoutes(app, deps);
   ledgerRoutes(app, deps);
   planRoutes(app, deps);
+  await measureRoutes(app, deps);
+  meetingRoutes(app, deps);
+  calendarRoutes(app, deps);
+  appealRoutes(app, deps);
   await comparisonRoutes(app, deps);
+  await visitRoutes(app, deps);
+  campaignRoutes(app, deps);
   watchForChanges(db);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -208,7 +208,7 @@ export interface SimulationSummary {
 
 export interface Notification {
   id: number;
-  kind: 'eligibility_changed' | 'post_ending' | 'fact_changed';
+  kind: 'eligibility_changed' | 'post_ending' | 'fact_changed' | 'measure_referred' | 'measure_answered' | 'measure_overdue' | 'fast_channel' | 'appeal_overdue';
   title: string;
   body: string;
   householdId: number | null;

@@ -12,6 +12,8 @@ export interface Config {
   demo: boolean;
   /** Largest accepted upload (imports), bytes. */
   uploadLimitBytes: number;
+  /** Largest accepted attachment (evidence, visit photos), bytes. */
+  attachmentLimitBytes: number;
   /** Largest accepted JSON body, bytes. */
   bodyLimitBytes: number;
   sessionTtlHours: number;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.HUIMIN_ADMIN_PASSWORD || null,
     demo: env.HUIMIN_DEMO !== '0',
     uploadLimitBytes: intFromEnv(env, 'HUIMIN_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
+    attachmentLimitBytes: intFromEnv(env, 'HUIMIN_ATTACHMENT_LIMIT_MB', 10) * 1024 * 1024,
     bodyLimitBytes: intFromEnv(env, 'HUIMIN_BODY_LIMIT_KB', 1024) * 1024,
     sessionTtlHours: intFromEnv(env, 'HUIMIN_SESSION_HOURS', 12),
     signInPerMinute: intFromEnv(env, 'HUIMIN_SIGN_IN_PER_MINUTE', 20),

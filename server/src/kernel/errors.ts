@@ -67,6 +67,13 @@ export function invalidField(field: string, zh: string, en: string): AppError {
   return new AppError('validation_failed', { zh: `${zh}`, en, field, problems: [{ field, message: zh }] });
 }
 
+/** A text the user must give (a reason, a reply, minutes): trimmed, or an error on its field. */
+export function requireText(value: string | null | undefined, field: string, what: string): string {
+  const text = value?.trim();
+  if (!text) throw invalidField(field, `请填写${what}`, `${field} is required`);
+  return text;
+}
+
 export function notFound(): AppError {
   return new AppError('not_found');
 }

@@ -5,6 +5,8 @@ import {
 } from '@ant-design/icons';
 import { AccountBookOutlined, CheckSquareOutlined, FundOutlined, SolutionOutlined, TableOutlined } from '@ant-design/icons';
 import { DiffOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, InboxOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FlagOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -15,6 +17,8 @@ import '@/features/policies/i18n-en';
 import '@/features/comparisons/i18n-en';
 import '@/features/benefits/i18n-en';
 import '@/features/payments/i18n-en';
+import '@/features/visits/i18n-en';
+import '@/features/campaigns/i18n-en';
 
 interface Entry {
   path: string;
@@ -28,6 +32,12 @@ const MAIN: Entry[] = [
   { path: '/', label: '首页', icon: <DashboardOutlined /> },
   { path: '/households', label: '家庭台账', icon: <HomeOutlined />, permission: 'registry:read' },
   { path: '/persons', label: '人员查询', icon: <TeamOutlined />, permission: 'registry:read' },
+  { path: '/measures', label: '措施清单', icon: <ScheduleOutlined />, permission: 'plan:read' },
+  { path: '/meetings', label: '联席会议', icon: <ApartmentOutlined />, permission: 'plan:read' },
+  { path: '/inbox', label: '本单位待办', icon: <InboxOutlined />, permission: 'measure:handle' },
+  { path: '/visits', label: '走访记录', icon: <CarryOutOutlined />, permission: 'visit:write' },
+  { path: '/census-tasks', label: '我的摸排任务', icon: <FlagOutlined />, permission: 'visit:write' },
+  { path: '/campaigns', label: '摸排任务', icon: <FileSearchOutlined />, permission: 'plan:read' },
   { path: '/policies', label: '政策管理', icon: <FileProtectOutlined />, permission: POLICY_READ },
   { path: '/policy-runs', label: '政策找人', icon: <AimOutlined />, permission: POLICY_READ },
   { path: '/benefits/inbox', label: '待遇审批', icon: <CheckSquareOutlined />, permission: ['benefit:review', 'benefit:approve'] },
@@ -45,6 +55,7 @@ const ADMIN: Entry[] = [
   { path: '/admin/users', label: '用户管理', icon: <UserOutlined />, permission: 'admin:users' },
   { path: '/admin/organisations', label: '组织机构', icon: <ApartmentOutlined />, permission: 'admin:orgs' },
   { path: '/admin/grids', label: '区划与网格', icon: <ClusterOutlined />, permission: 'admin:orgs' },
+  { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'admin:orgs' },
 ];
 
 type Item = Required<MenuProps>['items'][number];

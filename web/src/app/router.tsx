@@ -38,6 +38,18 @@ const PaymentsPage = page(() => import('@/features/payments/PaymentsPage'), 'Pay
 const PaymentRunPage = page(() => import('@/features/payments/RunPage'), 'RunPage');
 const FundingPage = page(() => import('@/features/payments/FundingPage'), 'FundingPage');
 const LedgerPage = page(() => import('@/features/payments/LedgerPage'), 'LedgerPage');
+const CalendarPage = page(() => import('@/features/calendar/CalendarPage'), 'CalendarPage');
+const MeetingsPage = page(() => import('@/features/meetings/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = page(() => import('@/features/meetings/MeetingPage'), 'MeetingPage');
+const MeasuresPage = page(() => import('@/features/plans/MeasuresPage'), 'MeasuresPage');
+const MeasureInboxPage = page(() => import('@/features/plans/InboxPage'), 'InboxPage');
+const InboxMeasurePage = page(() => import('@/features/plans/InboxMeasurePage'), 'InboxMeasurePage');
+const VisitsPage = page(() => import('@/features/visits/VisitsPage'), 'VisitsPage');
+const VisitFormPage = page(() => import('@/features/visits/VisitFormPage'), 'VisitFormPage');
+const CampaignsPage = page(() => import('@/features/campaigns/CampaignsPage'), 'CampaignsPage');
+const NewCampaignPage = page(() => import('@/features/campaigns/NewCampaignPage'), 'NewCampaignPage');
+const CampaignPage = page(() => import('@/features/campaigns/CampaignPage'), 'CampaignPage');
+const CensusTasksPage = page(() => import('@/features/campaigns/CensusTasksPage'), 'CensusTasksPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -80,15 +92,27 @@ export const router = createBrowserRouter([
       { path: 'policy-runs/:id', element: guarded(POLICY_READ, RunPage) },
       // The inbox itself asks for benefit:review or benefit:approve.
       { path: 'benefits/inbox', element: guarded(BENEFIT_READ, InboxPage) },
+      { path: 'measures', element: guarded('plan:read', MeasuresPage) },
+      { path: 'meetings', element: guarded('plan:read', MeetingsPage) },
+      { path: 'meetings/:id', element: guarded('plan:read', MeetingPage) },
+      { path: 'inbox', element: guarded('measure:handle', MeasureInboxPage) },
+      { path: 'inbox/measures/:id', element: guarded('measure:handle', InboxMeasurePage) },
       { path: 'enrollments', element: guarded(BENEFIT_READ, EnrollmentsPage) },
       { path: 'payments', element: guarded(PAYMENT_READ, PaymentsPage) },
       { path: 'payments/:id', element: guarded(PAYMENT_READ, PaymentRunPage) },
       { path: 'funding', element: guarded(PAYMENT_READ, FundingPage) },
       { path: 'ledger', element: guarded(PAYMENT_READ, LedgerPage) },
+      { path: 'visits', element: guarded('visit:write', VisitsPage) },
+      { path: 'visits/new', element: guarded('visit:write', VisitFormPage) },
+      { path: 'census-tasks', element: guarded('visit:write', CensusTasksPage) },
+      { path: 'campaigns', element: guarded('plan:read', CampaignsPage) },
+      { path: 'campaigns/new', element: guarded('plan:write', NewCampaignPage) },
+      { path: 'campaigns/:id', element: guarded('plan:read', CampaignPage) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'admin/users', element: guarded('admin:users', UsersPage) },
       { path: 'admin/organisations', element: guarded('admin:orgs', OrganisationsPage) },
       { path: 'admin/grids', element: guarded('admin:orgs', GridsPage) },
+      { path: 'admin/calendar', element: guarded('admin:orgs', CalendarPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

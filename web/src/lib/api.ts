@@ -133,7 +133,7 @@ export async function download(path: string, query: Query | undefined, fallbackN
 }
 
 /** Uploads one file as multipart field `file`, reporting progress (fetch cannot). */
-export function upload<T>(path: string, file: Blob & { name?: string }, onProgress?: (percent: number) => void): Promise<T> {
+export function upload<T>(path: string, file: Blob & { name?: string }, onProgress?: (percent: number) => void, fields: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -149,6 +149,8 @@ export function upload<T>(path: string, file: Blob & { name?: string }, onProgre
       else reject(await errorOf(response));
     };
     const form = new FormData();
+    // Fields before the file: the server reads them as it reaches the file.
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name ?? 'upload.xlsx');
     xhr.send(form);
   });

@@ -10,7 +10,9 @@ export type Permission =
   | 'pii:reveal' | 'health:reveal' | 'audit:read' | 'admin:users' | 'admin:orgs'
   | 'policy:read' | 'policy:write' | 'policy:run'
   | 'benefit:read' | 'benefit:apply' | 'benefit:review' | 'benefit:approve'
-  | 'payment:read' | 'payment:run' | 'payment:approve' | 'payment:account_reveal' | 'comparison:run';
+  | 'payment:read' | 'payment:run' | 'payment:approve' | 'payment:account_reveal' | 'comparison:run'
+  | 'plan:read' | 'plan:write' | 'measure:handle' | 'visit:write'
+  | 'appeal:read' | 'appeal:intake' | 'appeal:dispatch' | 'appeal:handle';
 
 export interface Me {
   id: number;

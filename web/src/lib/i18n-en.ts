@@ -368,4 +368,8 @@ export const EN: Record<string, string> = {
   '如：第一网格': 'e.g. Grid 1',
   '已新增网格 {name}（{code}）': 'Grid {name} ({code}) added',
   '网格只能建在社区（村）或网格之下。': 'Grids can only be added below a community, village or grid.',
+  '{name} 的合作单位': 'Partners of {name}',
+  '本单位及下级单位的帮扶计划可以把措施转介给合作单位（含其下级），对方在“本单位待办”中接收办理。': 'Plans of this organisation and those below it can refer measures to its partners (and theirs below them), who act on them in their inbox.',
+  合作单位: 'Partners',
+  工作日历: 'Working calendar',
 };

@@ -23,6 +23,14 @@ export const PERMISSIONS = {
   'payment:approve': { zh: '审核发放批次、导出银行文件、导入回盘', en: 'Approve payment runs, export bank files, import returns' },
   'payment:account_reveal': { zh: '查看完整银行账号', en: 'See full bank account numbers' },
   'comparison:run': { zh: '信息比对', en: 'Compare other departments\' rolls' },
+  'plan:read': { zh: '查看帮扶计划和措施', en: 'Read household plans and measures' },
+  'plan:write': { zh: '制定帮扶计划、分派措施', en: 'Make household plans and assign measures' },
+  'measure:handle': { zh: '办理本单位承接的措施（接收、退回、反馈进展）', en: 'Handle measures referred to one\'s organisation' },
+  'visit:write': { zh: '记录走访和摸排', en: 'Record visits and census work' },
+  'appeal:read': { zh: '查看诉求', en: 'Read appeals' },
+  'appeal:intake': { zh: '受理登记诉求', en: 'Take in appeals' },
+  'appeal:dispatch': { zh: '派单、仲裁退单、维护派单目录', en: 'Dispatch appeals, arbitrate returns, keep the dispatch catalogue' },
+  'appeal:handle': { zh: '办理本单位的诉求', en: 'Handle appeals dispatched to one\'s organisation' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,24 +55,27 @@ export interface BuiltinRole {
 
 export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'admin', name: '系统管理员', permissions: ALL_PERMISSIONS, dataScope: 'all' },
-  { code: 'auditor', name: '审计员', permissions: ['audit:read', 'registry:read', 'benefit:read', 'payment:read'], dataScope: 'all' },
+  { code: 'auditor', name: '审计员', permissions: ['audit:read', 'registry:read', 'benefit:read', 'payment:read', 'plan:read'], dataScope: 'all' },
   {
     code: 'caseworker',
     name: '帮扶干部',
     permissions: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'pii:reveal', 'health:reveal', 'policy:read', 'policy:run',
-      'benefit:read', 'benefit:apply', 'benefit:review', 'payment:read', 'comparison:run'],
+      'benefit:read', 'benefit:apply', 'benefit:review', 'payment:read', 'comparison:run', 'plan:read', 'plan:write', 'measure:handle', 'visit:write', 'appeal:read', 'appeal:handle'],
     dataScope: 'dept_and_below',
   },
   {
     code: 'policy_admin',
     name: '政策管理员',
     permissions: ['registry:read', 'policy:read', 'policy:write', 'policy:run', 'benefit:read', 'benefit:apply', 'benefit:review', 'benefit:approve',
-      'payment:read', 'payment:run', 'comparison:run'],
+      'payment:read', 'payment:run', 'comparison:run', 'plan:read'],
     dataScope: 'all',
   },
   // Releases money: approves runs someone else created, sends the bank file, books the bank's return.
   { code: 'finance', name: '财务人员', permissions: ['registry:read', 'benefit:read', 'payment:read', 'payment:approve', 'payment:account_reveal'], dataScope: 'all' },
-  { code: 'grid_worker', name: '网格员', permissions: ['registry:read', 'registry:write'], dataScope: 'dept' },
-  { code: 'partner', name: '合作单位', permissions: ['registry:read'], dataScope: 'dept' },
-  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export', 'policy:read', 'benefit:read', 'payment:read'], dataScope: 'dept_and_below' },
+  { code: 'grid_worker', name: '网格员', permissions: ['registry:read', 'registry:write', 'plan:read', 'measure:handle', 'visit:write', 'appeal:read', 'appeal:intake'], dataScope: 'dept' },
+  // 12345 hotline: takes calls around the clock and dispatches them across the city.
+  { code: 'hotline', name: '12345话务员', permissions: ['appeal:read', 'appeal:intake', 'appeal:dispatch'], dataScope: 'all' },
+  // A partner unit sees households only through the measures referred to it (minimum necessary data).
+  { code: 'partner', name: '合作单位', permissions: ['registry:read', 'measure:handle', 'appeal:read', 'appeal:handle'], dataScope: 'dept' },
+  { code: 'leader', name: '领导', permissions: ['registry:read', 'registry:export', 'policy:read', 'benefit:read', 'payment:read', 'plan:read'], dataScope: 'dept_and_below' },
 ];

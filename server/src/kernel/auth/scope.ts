@@ -76,6 +76,23 @@ export function scopeCondition(scope: DataScope, columns: ScopedColumns): RawBui
   return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * "This organisation is the user's own or below it", for records that belong to whoever must
+ * act on them (a measure referred to a partner unit) rather than to a registry owner. Regions
+ * and "own records" do not make a user a member of an organisation, so they grant nothing here.
+ */
+export function organisationScopeCondition(scope: DataScope, orgIds: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (scope.all) return sql<boolean>`true`;
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.orgIds.length > 0) parts.push(sql`${orgIds} && ${scope.orgIds}::bigint[]`);
+  if (scope.orgPathPrefixes.length > 0) {
+    const patterns = scope.orgPathPrefixes.map((prefix) => `${escapeLike(prefix)}%`);
+    parts.push(sql`exists (select 1 from organisations so where so.id = any(${orgIds}) and so.path like any(${patterns}::text[]))`);
+  }
+  if (parts.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

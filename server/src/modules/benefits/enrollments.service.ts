@@ -5,6 +5,7 @@
  * Changes that reach into past periods mark the enrollment for the next payment run to settle
  * arrears or recovery (see payments/build.ts).
  */
+import { inTransaction } from '../../kernel/db/transaction.js';
 import { sql, type Kysely } from 'kysely';
 import type { ApplicationInput, Enrollment, EnrollmentAction, EnrollmentDetail, EnrollmentStatus } from '../../contracts/benefits.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -71,7 +72,8 @@ export async function applyForBenefit(db: Kysely<any>, actor: Actor, input: Appl
   }
   const candidate = input.candidateId ? await findCandidate(db, input.candidateId, actor.scope) : null;
   if (input.candidateId && !candidate) throw invalidField('candidateId', '名单记录不存在', 'no such candidate');
-  const id = await db.transaction().execute(async (trx) => {
+  // Inside the caller's transaction when there is one: a plan's measure and the grant it pays land together.
+  const id = await inTransaction(db, async (trx) => {
     const id = await insertEnrollment(trx, {
       householdId: input.householdId, personId: input.personId, policyId: policy.id, versionId: first.versionId,
       amountFen: first.amountFen, startedOn: input.startedOn, source: candidate ? '政策找人' : source, approvalLevels: policy.approvalLevels,

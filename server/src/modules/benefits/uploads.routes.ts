@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../kernel/config.js';
 import { actorOf, type HttpServer } from '../../kernel/http/server.js';
 import { IdParams } from '../registry/registry.schema.js';
-import { readUpload } from '../registry/transfer/transfer.routes.js';
+import { readUpload } from '../../kernel/http/upload.js';
 import { importApplications } from './enrollments-import.js';
 import { importBankReturn } from './payments/bank-return.js';
 

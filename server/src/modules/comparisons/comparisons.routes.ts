@@ -9,7 +9,7 @@ import type { Config } from '../../kernel/config.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { actorOf, type HttpServer } from '../../kernel/http/server.js';
 import { IdParams } from '../registry/registry.schema.js';
-import { fileTooLarge } from '../registry/transfer/import.service.js';
+import { fileTooLarge } from '../../kernel/http/upload.js';
 import { sendXlsxBuffer, sendXlsxStream } from '../registry/transfer/xlsx-response.js';
 import { DecisionBody, ExportQuery, ItemQuery, KindParams, RunBody, UploadQuery } from './comparisons.schema.js';
 import { findRun } from './comparisons.repo.js';

@@ -37,7 +37,7 @@ describe('assessments', () => {
     expect((await caseworker.put(`/api/households/${id}/assessments/2025`, { ...body, assessedOn: '2025-03-01' })).status).toBe(200);
     const history = await caseworker.get(`/api/households/${id}/assessments`);
     expect(history.body.map((a: { year: number }) => a.year)).toEqual([2026, 2025]);
-    const { rows } = await sql<{ action: string }>`select action from audit_log where action like 'plan.%' and entity_id = ${String(id)} order by id`.execute(ctx.db);
+    const { rows } = await sql<{ action: string }>`select action from audit_log where action like 'plan.%' and entity_type = 'household' and entity_id = ${String(id)} order by id`.execute(ctx.db);
     expect(rows.map((r) => r.action)).toEqual(['plan.assessed', 'plan.reassessed', 'plan.assessed']);
   });
 

@@ -2,22 +2,22 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { CAUSE_SEVERITIES, HARDSHIP_CAUSES, HOUSEHOLD_NEEDS } from '../../contracts/plans.js';
+import { KeyOf } from '../../kernel/http/schemas.js';
 import { actorOf, type HttpServer } from '../../kernel/http/server.js';
 import { Nullable } from '../../kernel/http/nullable.js';
 import { Id } from '../registry/registry.schema.js';
 import { assessHousehold, causeCounts, getAssessments } from './assessments.service.js';
 
 const tags = ['plans'];
-const literals = (values: object) => Type.Union(Object.keys(values).map((k) => Type.Literal(k)));
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 const AssessmentBody = Type.Object(
   {
     causes: Type.Array(
-      Type.Object({ cause: literals(HARDSHIP_CAUSES), severity: literals(CAUSE_SEVERITIES), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),
+      Type.Object({ cause: KeyOf(HARDSHIP_CAUSES), severity: KeyOf(CAUSE_SEVERITIES), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),
       { minItems: 1, maxItems: 8 },
     ),
-    needs: Type.Array(literals(HOUSEHOLD_NEEDS), { maxItems: 10 }),
+    needs: Type.Array(KeyOf(HOUSEHOLD_NEEDS), { maxItems: 10 }),
     summary: Nullable(Type.String({ maxLength: 2000 })),
     assessedOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   },

@@ -108,7 +108,7 @@ export async function runPolicyCommand(args: string[], withDatabase: (fn: (db: K
   if (what === 'sweep') {
     return withDatabase(async (db) => {
       const result = await dailySweep(db, systemActor('cli'));
-      console.log(`已重新评估 ${result.households} 户，发出 ${result.reminders} 条岗位到期提醒`);
+      console.log(`已重新评估 ${result.households} 户，发出 ${result.reminders} 条岗位到期提醒、${result.overdue} 条措施逾期提醒，督办超时诉求 ${result.appeals} 件`);
       return 0;
     });
   }

@@ -1,4 +1,5 @@
 /** Recording and ending dated facts, keeping every past value as history. */
+import { afterCommit, inTransaction } from '../../kernel/db/transaction.js';
 import type { Kysely } from 'kysely';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -46,7 +47,7 @@ export async function recordFact(db: Kysely<any>, actor: Actor, input: NewFact) 
   const source = input.source.trim();
   if (!source) throw validationError([{ field: 'source', message: '信息来源必填' }]);
 
-  const { fact, householdId } = await db.transaction().execute(async (trx) => {
+  const { fact, householdId } = await inTransaction(db, async (trx) => {
     const person = subject.personId !== null ? await findPerson(trx, actor.scope, subject.personId, true) : null;
     const household = subject.householdId !== null ? await findHousehold(trx, actor.scope, subject.householdId, true) : null;
     if (!person && !household) throw notFound();
@@ -72,7 +73,7 @@ export async function recordFact(db: Kysely<any>, actor: Actor, input: NewFact) 
     });
     return { fact: presentFact((await findFact(trx, id))!), householdId: person?.householdId ?? household?.id ?? null };
   });
-  if (householdId !== null) await subjectsChanged(db, { householdIds: [householdId], cause: input.kind, personId: subject.personId, actor });
+  if (householdId !== null) await afterCommit(db, (root) => subjectsChanged(root, { householdIds: [householdId], cause: input.kind, personId: subject.personId, actor }));
   return fact;
 }
 
@@ -80,7 +81,7 @@ export async function endFactOn(db: Kysely<any>, actor: Actor, factId: number, v
   requirePermission(actor, 'registry:write');
   const date = checkedDate(validTo, 'validTo');
   if (!date) throw validationError([{ field: 'validTo', message: '失效日期必填' }]);
-  const { ended, householdId } = await db.transaction().execute(async (trx) => {
+  const { ended, householdId } = await inTransaction(db, async (trx) => {
     const fact = await findFact(trx, factId);
     if (!fact) throw notFound();
     const inScope = fact.personId !== null ? await findPerson(trx, actor.scope, fact.personId, true) : await findHousehold(trx, actor.scope, fact.householdId!, true);
@@ -92,6 +93,6 @@ export async function endFactOn(db: Kysely<any>, actor: Actor, factId: number, v
     const householdId = 'householdId' in inScope && fact.personId !== null ? inScope.householdId : fact.householdId;
     return { ended: presentFact((await findFact(trx, factId))!), householdId: householdId as number | null };
   });
-  if (householdId !== null) await subjectsChanged(db, { householdIds: [householdId], cause: ended.kind, personId: ended.personId, actor });
+  if (householdId !== null) await afterCommit(db, (root) => subjectsChanged(root, { householdIds: [householdId], cause: ended.kind, personId: ended.personId, actor }));
   return ended;
 }

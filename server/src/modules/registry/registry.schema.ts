@@ -2,11 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import { RELATIONSHIPS } from './households.service.js';
 import { Nullable } from '../../kernel/http/nullable.js';
+import { Id, IdParams } from '../../kernel/http/schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
-export const IdParams = Type.Object({ id: Id });
+export { Id, IdParams };
 export const RegionCode = Type.String({ pattern: '^\\d{6,18}$' });
 
 export const PersonBody = Type.Object(

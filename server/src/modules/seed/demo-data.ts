@@ -9,7 +9,8 @@ import type { FactKind } from '../registry/facts.js';
 
 export type OrgKey =
   | 'ycUnion' | 'xingqingUnion' | 'xixiaUnion' | 'jinfengUnion' | 'nxDisabled' | 'xixiaDisabled' | 'nxHospital'
-  | 'ycEducation' | 'ycCivil' | 'ycMedicalInsurance' | 'lifeInsurer' | 'nxWomen' | 'jinboCommunity';
+  | 'ycEducation' | 'ycCivil' | 'ycMedicalInsurance' | 'lifeInsurer' | 'nxWomen' | 'jinboCommunity' | 'ycHR'
+  | 'ycHotline' | 'ycUrban' | 'ycHousing' | 'telecom';
 
 export const DEMO_ORGS: { key: OrgKey; parent: OrgKey | null; name: string; type: string; regionCode: string }[] = [
   { key: 'ycUnion', parent: null, name: '银川市总工会', type: 'trade_union', regionCode: '640100' },
@@ -25,7 +26,15 @@ export const DEMO_ORGS: { key: OrgKey; parent: OrgKey | null; name: string; type
   { key: 'lifeInsurer', parent: null, name: '中国人寿银川分公司', type: 'insurer', regionCode: '640100' },
   { key: 'nxWomen', parent: null, name: '宁夏回族自治区妇女联合会', type: 'womens_federation', regionCode: '640000' },
   { key: 'jinboCommunity', parent: null, name: '金波路社区居委会', type: 'community', regionCode: '640105002003' },
+  { key: 'ycHR', parent: null, name: '银川市人力资源和社会保障局', type: 'hr_social_security', regionCode: '640100' },
+  { key: 'ycHotline', parent: null, name: '银川市12345政务服务便民热线', type: 'government', regionCode: '640100' },
+  { key: 'ycUrban', parent: null, name: '银川市城市管理局', type: 'government', regionCode: '640100' },
+  { key: 'ycHousing', parent: null, name: '银川市住房和城乡建设局', type: 'government', regionCode: '640100' },
+  { key: 'telecom', parent: null, name: '中国电信银川分公司', type: 'enterprise', regionCode: '640100' },
 ];
+
+/** The city union's partner units: measures of its plans (and its district unions') can be referred to them. */
+export const DEMO_PARTNERS: OrgKey[] = ['nxDisabled', 'nxHospital', 'ycEducation', 'ycCivil', 'ycMedicalInsurance', 'lifeInsurer', 'nxWomen', 'jinboCommunity', 'ycHR'];
 
 export interface DemoFact {
   kind: FactKind;
@@ -157,6 +166,10 @@ export const DEMO_USERS: { username: string; displayName: string; org: OrgKey; r
   { username: 'xixia', displayName: '西夏区总工会 帮扶干部 马涛', org: 'xixiaUnion', roles: ['caseworker'], phone: '13909510002' },
   { username: 'grid', displayName: '金波路社区 网格员 谈静美', org: 'jinboCommunity', roles: ['grid_worker'], regionCode: '640105002003' },
   { username: 'hospital', displayName: '自治区人民医院 社工 李医生', org: 'nxHospital', roles: ['partner'] },
+  { username: 'medins', displayName: '银川市医保局 医疗救助科 赵敏', org: 'ycMedicalInsurance', roles: ['partner'] },
+  { username: 'cdpf', displayName: '西夏区残联 康复专干 杨帆', org: 'xixiaDisabled', roles: ['partner'] },
+  { username: 'hotline', displayName: '12345热线 话务员 张敏', org: 'ycHotline', roles: ['hotline'] },
+  { username: 'urban', displayName: '银川市城管局 诉求专员 刘洋', org: 'ycUrban', roles: ['partner'] },
   { username: 'leader', displayName: '银川市总工会 领导', org: 'ycUnion', roles: ['leader'] },
   { username: 'auditor', displayName: '审计员', org: 'ycUnion', roles: ['auditor'] },
   { username: 'policy', displayName: '银川市总工会 政策管理员', org: 'ycUnion', roles: ['policy_admin'] },

@@ -11,6 +11,10 @@ import { createUser } from '../users/users.service.js';
 import { loadPolicyPack } from '../policies/pack/load.js';
 import { NINGXIA_POLICY_PACK } from '../policies/pack/ningxia.js';
 import { seedDemoEnrollments } from './demo-enrollments.js';
+import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoAppeals } from './demo-appeals.js';
+import { seedDemoVisits } from './demo-visits.js';
+import { seedDemoCampaigns } from './demo-campaigns.js';
 import { assessHousehold } from '../plans/assessments.service.js';
 import type { AssessmentInput } from '../../contracts/plans.js';
 
@@ -92,5 +96,9 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
   }
   const pack = await loadPolicyPack(db, actor, NINGXIA_POLICY_PACK);
   const enrollments = await seedDemoEnrollments(db, actor);
+  await seedDemoVisits(db);
+  await seedDemoPlans(db, actor, orgIds);
+  await seedDemoAppeals(db, actor, orgIds);
+  await seedDemoCampaigns(db);
   return { organisations: DEMO_ORGS.length, households: DEMO_HOUSEHOLDS.length, persons, users: DEMO_USERS.length, policies: pack.created, enrollments, skipped: false };
 }

@@ -4,7 +4,7 @@ import { dayjs } from '@/lib/dayjs';
 import { useT } from '@/lib/i18n';
 import { formatAmount } from '@/features/policies/money';
 import { changeEnrollment, type Change } from './benefits.api';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '@/components/ReasonModal';
 
 export const CHANGES: Record<Change, { label: string; dateLabel: string; dateField: string; nextMonth: boolean; placeholder?: string }> = {
   stop: { label: '停发', dateLabel: '停发日期（首个不再发放的日子）', dateField: 'endedOn', nextMonth: true, placeholder: '如：已核实，家庭收入超过标准' },

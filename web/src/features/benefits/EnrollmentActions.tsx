@@ -11,7 +11,7 @@ import { useT } from '@/lib/i18n';
 import { decideStep, type Change, type Step } from './benefits.api';
 import { ChangeModal, CHANGES } from './ChangeModal';
 import { BENEFIT_APPLY, BENEFIT_APPROVE, BENEFIT_REVIEW } from './permissions';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '@/components/ReasonModal';
 
 type Open = { kind: 'step'; step: Step; approve: boolean } | { kind: 'change'; change: Change } | null;
 

@@ -1,4 +1,4 @@
-/** 首页: a few counts of the registry and the households by city, each linking to its list. */
+/** 首页: a few counts of the registry, the plans' measures and the households by city, each linking to its list. */
 import { FileAddOutlined, SearchOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { useAuth } from '@/lib/auth';
 import { useT, type Translate } from '@/lib/i18n';
 import { useRequest } from '@/lib/useRequest';
+import { MeasuresOverview } from '@/features/plans/MeasuresOverview';
 import { loadDashboard, STATUSES, type Count, type DashboardFigures } from './dashboard.api';
 
 const shown = (c: Count) => (c.capped ? `${c.value}+` : c.value);
@@ -69,6 +70,7 @@ export function HomePage() {
               ))}
             </Row>
           )}
+          {can('plan:read') && <MeasuresOverview />}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={16}>
               <Card title={t('各市登记家庭数')}>

@@ -13,6 +13,11 @@ const WORDS: Record<string, string> = {
   '未读（{n}）': 'Unread ({n})',
   资格变化: 'Eligibility changed',
   岗位到期: 'Post ending',
+  转介待办: 'Referral to act on',
+  措施反馈: 'Measure answered',
+  措施逾期: 'Measure overdue',
+  大病快速通道: 'Serious-illness fast channel',
+  诉求超时: 'Appeal overdue',
   信息变更: 'Fact changed',
 };
 

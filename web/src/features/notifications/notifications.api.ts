@@ -18,6 +18,11 @@ export const KIND_LABELS: Record<Notification['kind'], { label: string; color: s
   eligibility_changed: { label: '资格变化', color: 'blue' },
   post_ending: { label: '岗位到期', color: 'orange' },
   fact_changed: { label: '信息变更', color: 'default' },
+  measure_referred: { label: '转介待办', color: 'purple' },
+  measure_answered: { label: '措施反馈', color: 'cyan' },
+  measure_overdue: { label: '措施逾期', color: 'red' },
+  fast_channel: { label: '大病快速通道', color: 'magenta' },
+  appeal_overdue: { label: '诉求超时', color: 'red' },
 };
 
 export const listNotifications = (query: { unreadOnly?: boolean; page?: number; pageSize?: number }, signal?: AbortSignal) =>

@@ -8,12 +8,14 @@ import { useT } from '@/lib/i18n';
 import { forgetOrganisations, listOrganisations, organisationTree, ORGANISATION_TYPES, type OrganisationNode } from '@/lib/organisations';
 import { useRequest } from '@/lib/useRequest';
 import { CreateOrganisationModal } from './CreateOrganisationModal';
+import { PartnersModal } from './PartnersModal';
 
 export function OrganisationsPage() {
   const t = useT();
   const { data, loading, error, reload } = useRequest(() => listOrganisations(), []);
   const tree = useMemo(() => organisationTree(data ?? []), [data]);
   const [creating, setCreating] = useState<{ parentId?: number } | null>(null);
+  const [partnersOf, setPartnersOf] = useState<OrganisationNode | null>(null);
 
   const columns: TableColumnsType<OrganisationNode> = [
     { title: t('名称'), dataIndex: 'name' },
@@ -23,9 +25,14 @@ export function OrganisationsPage() {
       title: t('操作'),
       key: 'actions',
       render: (_, o) => (
-        <Button type="link" size="small" onClick={() => setCreating({ parentId: o.id })}>
-          {t('添加下级')}
-        </Button>
+        <>
+          <Button type="link" size="small" onClick={() => setCreating({ parentId: o.id })}>
+            {t('添加下级')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setPartnersOf(o)}>
+            {t('合作单位')}
+          </Button>
+        </>
       ),
     },
   ];
@@ -54,6 +61,7 @@ export function OrganisationsPage() {
           />
         )}
       </Card>
+      {partnersOf && <PartnersModal organisation={partnersOf} all={data ?? []} onClose={() => setPartnersOf(null)} />}
       {creating && (
         <CreateOrganisationModal
           parentId={creating.parentId}

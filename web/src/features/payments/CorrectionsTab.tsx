@@ -8,7 +8,7 @@ import { useState, type Key } from 'react';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { BENEFIT_REVIEW } from '@/features/benefits/permissions';
-import { ReasonModal } from '@/features/benefits/ReasonModal';
+import { ReasonModal } from '@/components/ReasonModal';
 import { LinesTable } from './LinesTable';
 import { reviewLines, type LineFilter, type PaymentRun } from './payments.api';
 

@@ -12,7 +12,7 @@ import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { formatYuan } from '@/features/policies/money';
 import { PAYMENT_APPROVE, PAYMENT_RUN } from '@/features/benefits/permissions';
-import { ReasonModal } from '@/features/benefits/ReasonModal';
+import { ReasonModal } from '@/components/ReasonModal';
 import { ApproveModal } from './ApproveModal';
 import { BankReturnButton } from './BankReturnButton';
 import { bankFilePath, rejectRun, reissueFailed, releaseRun, type PaymentRun } from './payments.api';

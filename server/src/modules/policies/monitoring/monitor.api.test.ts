@@ -52,7 +52,8 @@ describe('monitoring fact changes', () => {
     expect(nursing.body).toContain('残疾');
 
     // The city caseworker above the district union is reminded too, by SMS as well; the leader (no policy:run) is not.
-    const sms = await sql<{ recipient: string; n: number }>`select recipient, count(*)::int as n from outbox where status = 'pending' group by recipient order by recipient`.execute(ctx.db);
+    const sms = await sql<{ recipient: string; n: number }>`select o.recipient, count(*)::int as n from outbox o join notifications x on x.id = o.notification_id
+      where o.status = 'pending' and x.kind = 'eligibility_changed' group by o.recipient order by o.recipient`.execute(ctx.db);
     const n = differences.rows[0]!.n;
     expect(sms.rows).toEqual([{ recipient: '13909510001', n }, { recipient: '13909510002', n }]);
     expect((await leader.get('/api/notifications/unread-count')).body.unread).toBe(0);

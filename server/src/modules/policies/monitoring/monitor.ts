@@ -6,6 +6,8 @@
  * organisations above it) and an SMS in the outbox. A daily sweep catches what time alone
  * changes: facts that start or end today, and public-welfare posts ending within 30 days.
  */
+import { remindOverdueMeasures } from '../../plans/measure-alerts.js';
+import { escalateOverdueAppeals } from '../../appeals/escalation.js';
 import { sql, type Kysely } from 'kysely';
 import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../contracts/policies.js';
 import type { Actor } from '../../../kernel/auth/actor.js';
@@ -114,25 +116,28 @@ export async function remindEndingPosts(db: Kysely<any>, householdIds: number[] 
   return sent;
 }
 
-/** The daily sweep: households whose facts start or end today are re-evaluated; ending posts are reminded. */
-export async function dailySweep(db: Kysely<any>, actor: Actor): Promise<{ households: number; reminders: number }> {
+/** The daily sweep: households whose facts start or end today are re-evaluated; ending posts and overdue measures are reminded. */
+export async function dailySweep(db: Kysely<any>, actor: Actor): Promise<{ households: number; reminders: number; overdue: number; appeals: number }> {
   const { rows } = await sql<{ household_id: number }>`
     select distinct coalesce(f.household_id, p.household_id) as household_id from facts f left join persons p on p.id = f.person_id
     where (f.valid_from = current_date or f.valid_to = current_date) and coalesce(f.household_id, p.household_id) is not null`.execute(db);
   const ids = rows.map((r) => r.household_id);
   for (let i = 0; i < ids.length; i += 500) await reevaluate(db, { householdIds: ids.slice(i, i + 500), cause: 'daily', actor });
-  return { households: ids.length, reminders: await remindEndingPosts(db, null) };
+  return { households: ids.length, reminders: await remindEndingPosts(db, null), overdue: await remindOverdueMeasures(db), appeals: await escalateOverdueAppeals(db, actor) };
 }
 
-/** In the server: the sweep at start and whenever the date (Beijing time) turns; returns a stop function. */
+/** In the server: the sweep at start and whenever the date (Beijing time) turns, overdue appeals every 15 minutes; returns a stop function. */
 export function scheduleDailySweep(db: Kysely<any>, actor: Actor, log: (message: string) => void): () => void {
   let lastDay = '';
   const tick = async () => {
+    // Appeals with limits in hours cannot wait for the next day: they are escalated every tick.
+    const escalated = await escalateOverdueAppeals(db, actor);
+    if (escalated) log(`[monitor] ${escalated} appeals past their time limit escalated`);
     const day = await today(db);
     if (day === lastDay) return;
     lastDay = day;
     const result = await dailySweep(db, actor);
-    log(`[monitor] ${day}: re-evaluated ${result.households} households, ${result.reminders} post reminders`);
+    log(`[monitor] ${day}: re-evaluated ${result.households} households, ${result.reminders} post reminders, ${result.overdue} overdue-measure alerts, ${result.appeals} appeals escalated`);
   };
   const timer = setInterval(() => void tick().catch((error: Error) => log(`[monitor] sweep failed: ${error.message}`)), 15 * 60 * 1000);
   timer.unref();

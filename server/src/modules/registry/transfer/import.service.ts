@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { requirePermission, type Actor } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { AppError, forbidden } from '../../../kernel/errors.js';
+import { fileTooLarge } from '../../../kernel/http/upload.js';
 import { isWithinScope } from '../scope-check.js';
 import { runChecks, type ImportMode } from './checks.js';
 import { mapHeader, FIELD_LABELS, type ImportField, type ImportKind } from './columns.js';
@@ -150,10 +151,6 @@ export function checkSize(source: ImportSource, limitBytes: number | undefined):
   if (size > limitBytes) throw fileTooLarge(limitBytes);
 }
 
-export function fileTooLarge(limitBytes: number): AppError {
-  const mb = Math.round((limitBytes / 1024 / 1024) * 10) / 10;
-  return new AppError('file_too_large', { zh: `最大 ${mb} MB，请拆分后分批导入`, en: `The limit is ${mb} MB` });
-}
 
 /** The organisation that will own new records: the actor's own unless another is named, which must be within scope. */
 export async function resolveImportOrg(db: Kysely<any>, actor: Actor, orgId: number | undefined): Promise<number> {

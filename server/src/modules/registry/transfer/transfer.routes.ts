@@ -1,20 +1,17 @@
 /** HTTP for registry import (templates, upload and check, commit, annotated errors) and export. */
-import path from 'node:path';
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { requirePermission } from '../../../kernel/auth/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import type { Config } from '../../../kernel/config.js';
-import { AppError } from '../../../kernel/errors.js';
 import { actorOf, type HttpServer } from '../../../kernel/http/server.js';
+import { readUpload } from '../../../kernel/http/upload.js';
 import { HouseholdQuery, Id, IdParams, PersonQuery } from '../registry.schema.js';
 import { annotatedFileName, writeAnnotatedWorkbook } from './annotated-report.js';
 import { commitImportBatch, getImportBatch, openBatchForAnnotation, uploadImportBatch } from './batches.js';
 import { exportHouseholds, exportPersons } from './export.js';
-import { fileTooLarge } from './import.service.js';
 import { buildTemplate, templateFileName } from './template.js';
 import { sendXlsxBuffer, sendXlsxStream } from './xlsx-response.js';
 
@@ -32,27 +29,6 @@ const CommitBody = Type.Object({ policy: PolicySchema }, { additionalProperties:
 
 const tags = ['registry'];
 
-export async function readUpload(request: FastifyRequest, limitBytes: number): Promise<{ fileName: string; buffer: Buffer }> {
-  let part;
-  try {
-    part = await request.file({ limits: { fileSize: limitBytes, files: 1 } });
-  } catch (error: any) {
-    if (error?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-      throw new AppError('validation_failed', { zh: '请以 multipart/form-data 方式上传文件', en: 'Upload the file as multipart/form-data', field: 'file' });
-    }
-    throw error;
-  }
-  if (!part) throw new AppError('validation_failed', { zh: '请选择要导入的文件', en: 'No file was uploaded', field: 'file' });
-  let buffer: Buffer;
-  try {
-    buffer = await part.toBuffer();
-  } catch (error: any) {
-    if (error?.code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(limitBytes);
-    throw error;
-  }
-  if (part.file.truncated) throw fileTooLarge(limitBytes);
-  return { fileName: path.basename(part.filename || 'upload'), buffer };
-}
 
 const today = () => new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 10);
 

@@ -12,6 +12,8 @@ import { POLICY_READ } from '@/features/policies/permissions';
 import { BENEFIT_READ } from '@/features/benefits/permissions';
 import { BenefitsTab } from '@/features/benefits/household/BenefitsTab';
 import { AssessmentTab } from '@/features/plans/AssessmentTab';
+import { PlanTab } from '@/features/plans/PlanTab';
+import { VisitsTab } from '@/features/visits/VisitsTab';
 import { getHousehold } from '../registry.api';
 import { StatusTag } from '../StatusTag';
 import { EditAddressModal } from './EditAddressModal';
@@ -68,21 +70,19 @@ export function HouseholdPage() {
           )
         }
       />
-      {can(POLICY_READ) || can(BENEFIT_READ) ? (
-        // ?tab=policies opens the 政策 tab directly (links from reminders and candidate lists); ?tab=benefits the 待遇 tab.
-        <Tabs
-          activeKey={params.get('tab') ?? 'details'}
-          onChange={(tab) => setParams(tab === 'details' ? {} : { tab }, { replace: true })}
-          items={[
-            { key: 'details', label: t('家庭情况'), children: details },
-            { key: 'assessment', label: t('困难评估'), children: <AssessmentTab householdId={household.id} /> },
-            ...(can(POLICY_READ) ? [{ key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> }] : []),
-            ...(can(BENEFIT_READ) ? [{ key: 'benefits', label: t('待遇'), children: <BenefitsTab household={household} members={members} /> }] : []),
-          ]}
-        />
-      ) : (
-        details
-      )}
+      {/* ?tab=plan, ?tab=policies, ?tab=benefits open that tab directly (links from reminders, lists and the meeting agenda). */}
+      <Tabs
+        activeKey={params.get('tab') ?? 'details'}
+        onChange={(tab) => setParams(tab === 'details' ? {} : { tab }, { replace: true })}
+        items={[
+          { key: 'details', label: t('家庭情况'), children: details },
+          { key: 'assessment', label: t('困难评估'), children: <AssessmentTab householdId={household.id} /> },
+          ...(can('plan:read') ? [{ key: 'plan', label: t('帮扶计划'), children: <PlanTab householdId={household.id} members={members} /> }] : []),
+          { key: 'visits', label: t('走访记录'), children: <VisitsTab householdId={household.id} /> },
+          ...(can(POLICY_READ) ? [{ key: 'policies', label: t('政策'), children: <PoliciesTab householdId={household.id} /> }] : []),
+          ...(can(BENEFIT_READ) ? [{ key: 'benefits', label: t('待遇'), children: <BenefitsTab household={household} members={members} /> }] : []),
+        ]}
+      />
       {reveal.modal}
       {editing && <EditAddressModal household={household} open onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void reload(); }} />}
     </>

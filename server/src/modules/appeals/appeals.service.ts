@@ -1,0 +1,111 @@
+/**
+ * Appeals (12345 诉求): intake and dispatch. An appeal is stored before success is returned, and
+ * a retried submission with the same Idempotency-Key returns the first one. When the dispatch
+ * catalogue knows who handles its category where it happened, it is dispatched at once and its
+ * clock starts; otherwise it waits for a dispatcher.
+ */
+import type { Kysely } from 'kysely';
+import { APPEAL_CHANNELS, type AppealChannel, type AppealDetail, type AppealInput } from '../../contracts/appeals.js';
+import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
+import { FULL_SCOPE } from '../../kernel/auth/scope.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
+import { notFound, type FieldProblem } from '../../kernel/errors.js';
+import { maskName, maskPhone } from '../../kernel/privacy/mask.js';
+import { workingCalendar } from '../calendar/calendar.service.js';
+import { dueAt } from '../calendar/time-limits.js';
+import { findRegion } from '../regions/regions.repo.js';
+import { validationError } from '../registry/persons.service.js';
+import { findAppeal, findByIdempotencyKey, insertAppeal, possibleDuplicates, type Viewer, insertAppealEvent, listAppealEvents, listAppeals, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repo.js';
+import { findCategory, resolveRule } from './catalogue.repo.js';
+
+export const APPEAL_LIMITS = { description: 4000, address: 200, contactName: 50 } as const;
+
+/** The contact is the handling unit's business only; everyone else sees it masked. */
+export function presentAppeal<T extends AppealRow>(row: T): Omit<T, 'handles'> {
+  const { handles, ...appeal } = row;
+  return handles ? appeal : { ...appeal, contactName: maskName(appeal.contactName), contactPhone: maskPhone(appeal.contactPhone) };
+}
+
+async function problemsOf(db: Kysely<any>, input: AppealInput): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const category = await findCategory(db, input.categoryCode);
+  if (!category || !category.active) problems.push({ field: 'categoryCode', message: `未知或已停用的诉求类别“${input.categoryCode}”` });
+  if (!input.description.trim()) problems.push({ field: 'description', message: '请填写诉求内容' });
+  else if (input.description.length > APPEAL_LIMITS.description) problems.push({ field: 'description', message: `诉求内容最多 ${APPEAL_LIMITS.description} 字` });
+  if ((input.address?.length ?? 0) > APPEAL_LIMITS.address) problems.push({ field: 'address', message: `地址最多 ${APPEAL_LIMITS.address} 字` });
+  if (!(await findRegion(db, input.regionCode))) problems.push({ field: 'regionCode', message: `区划代码 ${input.regionCode} 不存在` });
+  const lat = input.lat ?? null;
+  const lng = input.lng ?? null;
+  if ((lat === null) !== (lng === null)) problems.push({ field: 'lat', message: '经纬度须同时填写' });
+  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90)) problems.push({ field: 'lat', message: '纬度应在 -90 到 90 之间' });
+  if (lng !== null && (!Number.isFinite(lng) || lng < -180 || lng > 180)) problems.push({ field: 'lng', message: '经度应在 -180 到 180 之间' });
+  if (input.contactPhone && !/^\+?[\d\s-]{7,20}$/.test(input.contactPhone)) problems.push({ field: 'contactPhone', message: '联系电话格式不正确' });
+  if ((input.contactName?.length ?? 0) > APPEAL_LIMITS.contactName) problems.push({ field: 'contactName', message: `姓名最多 ${APPEAL_LIMITS.contactName} 字` });
+  return problems;
+}
+
+export interface IntakeResult {
+  appeal: AppealDetail;
+  /** false when the Idempotency-Key named an appeal already stored. */
+  created: boolean;
+}
+
+export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<IntakeResult> {
+  requirePermission(actor, 'appeal:intake');
+  if (!(channel in APPEAL_CHANNELS)) throw validationError([{ field: 'channel', message: '未知的受理渠道' }]);
+  if (idempotencyKey !== null && (idempotencyKey.length < 8 || idempotencyKey.length > 100)) {
+    throw validationError([{ field: 'Idempotency-Key', message: 'Idempotency-Key 应为 8 到 100 个字符' }]);
+  }
+  const clean: AppealInput = {
+    ...input, description: input.description.trim(), address: input.address?.trim() || null,
+    contactName: input.contactName?.trim() || null, contactPhone: input.contactPhone?.trim() || null,
+  };
+  const problems = await problemsOf(db, clean);
+  if (problems.length) throw validationError(problems);
+  const result = await inTransaction(db, async (trx) => {
+    const before = idempotencyKey ? await findByIdempotencyKey(trx, idempotencyKey) : null;
+    if (before) return { id: before, created: false };
+    const id = await insertAppeal(trx, { ...clean, channel, idempotencyKey }, actor);
+    await insertAppealEvent(trx, { appealId: id, kind: 'received', toStatus: 'received', note: APPEAL_CHANNELS[channel] }, actor);
+    const rule = await resolveRule(trx, clean.categoryCode, clean.regionCode);
+    if (rule) {
+      const now = new Date();
+      const limit = { amount: rule.limitAmount, unit: rule.limitUnit };
+      await updateAppeal(trx, id, { status: 'dispatched', responsibleOrgId: rule.orgId, limit, clockStartedAt: now, dueAt: dueAt(now, limit, await workingCalendar(trx)) });
+      await insertAppealEvent(trx, { appealId: id, kind: 'dispatched', fromStatus: 'received', toStatus: 'dispatched', note: '按派单目录自动派单', orgId: rule.orgId }, actor);
+    }
+    await recordAudit(trx, actor, { action: 'appeal.received', entityType: 'appeal', entityId: id, after: { channel, categoryCode: clean.categoryCode, regionCode: clean.regionCode } });
+    return { id, created: true };
+  });
+  // Whoever took it in sees what they stored, even when it went to a unit outside their scope.
+  return { appeal: await appealDetail(db, { ...actor, scope: { ...actor.scope, ownerUserId: actor.id } }, result.id), created: result.created };
+}
+
+async function appealDetail(db: Kysely<any>, viewer: Viewer & { permissions?: ReadonlySet<string> }, id: number): Promise<AppealDetail> {
+  const row = await findAppeal(db, viewer, id);
+  if (!row) throw notFound();
+  // Those who take appeals in and dispatch them decide on duplicates; units just handle theirs.
+  const seesDuplicates = viewer.permissions?.has('appeal:dispatch') || viewer.permissions?.has('appeal:intake');
+  const duplicates = seesDuplicates && row.status !== 'merged' ? await possibleDuplicates(db, viewer.scope, id) : [];
+  return { ...presentAppeal(row), events: await listAppealEvents(db, id), duplicates };
+}
+
+/**
+ * The appeal as a step left it, for the user who took the step — even when the step sent it out
+ * of their scope (a transfer): they saw it a moment ago; the contact is masked unless they still handle it.
+ */
+export function appealAfterStep(db: Kysely<any>, actor: Actor, id: number): Promise<AppealDetail> {
+  return appealDetail(db, { scope: FULL_SCOPE, orgId: actor.orgId, permissions: actor.permissions }, id);
+}
+
+export async function getAppeal(db: Kysely<any>, actor: Actor, id: number): Promise<AppealDetail> {
+  requirePermission(actor, 'appeal:read');
+  return appealDetail(db, actor, id);
+}
+
+export async function getAppeals(db: Kysely<any>, actor: Actor, filter: AppealFilter, page: { page: number; pageSize: number }) {
+  requirePermission(actor, 'appeal:read');
+  const { items, total } = await listAppeals(db, actor, filter, page);
+  return { items: items.map(presentAppeal), total };
+}
