@@ -18,6 +18,7 @@ const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const failures = [];
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -42,6 +43,23 @@ function vitest(label, project, env = {}) {
   totals.failed += failed;
   totals.skipped += skipped;
   lines.push(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  failures.push(...failedTests(label, json));
+}
+
+/** The failed tests (or files that failed to load) with the first line of each message: CI shows only the tail. */
+function failedTests(label, json) {
+  const found = [];
+  for (const file of json.testResults ?? []) {
+    const where = path.relative(process.cwd(), file.name);
+    const failedHere = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedHere) found.push(`${label} ✗ ${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (failedHere.length === 0 && file.status === 'failed') found.push(`${label} ✗ ${where}: ${firstLine(file.message)}`);
+  }
+  return found;
+}
+
+function firstLine(text) {
+  return String(text ?? '').split('\n')[0].slice(0, 300);
 }
 
 function skipSuite(label, reason) {
@@ -78,6 +96,7 @@ else skipSuite('api-postgres', `no PostgreSQL server at ${pgUrl}`);
 if (fs.existsSync('/usr/bin/chromium')) vitest('browser', 'e2e');
 else skipSuite('browser', 'Chromium not found at /usr/bin/chromium (apt-get install chromium)');
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\n${lines.join('\n')}`);
 const skippedPart = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skippedPart}`);

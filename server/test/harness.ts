@@ -130,3 +130,18 @@ export async function createTestContext(options: { demo?: boolean; config?: Part
     },
   };
 }
+
+/**
+ * Reads `read()` until `done` holds or the time runs out (then returns the last value for the
+ * test's own assertion to report). Background work takes longer on a loaded CI machine, so
+ * waiting is bounded by time, not by a count of attempts.
+ */
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 /** Helpers for the comparison tests: rolls as workbooks or CSV, upload, run and wait, read the lists. */
 import { sql, type Kysely } from 'kysely';
-import type { Client, Response } from '../../../test/harness.js';
+import { pollUntil, type Client, type Response } from '../../../test/harness.js';
 import type { ComparisonItem, ComparisonRun, ItemKind, RollKind } from '../../contracts/comparisons.js';
 import { multipart, workbookOf } from '../registry/transfer/test-support.js';
 
@@ -16,12 +16,9 @@ export async function uploadRoll(client: Client, kind: RollKind, rows: unknown[]
 export async function runAndWait(client: Client, id: number, body: Record<string, unknown> = {}): Promise<Response<ComparisonRun>> {
   const started = await client.post(`/api/comparisons/${id}/run`, body);
   if (started.status !== 200) return started;
-  for (let i = 0; i < 600; i++) {
-    const run = await client.get<ComparisonRun>(`/api/comparisons/${id}`);
-    if (run.status !== 200 || run.body.status !== 'running') return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`comparison ${id} did not finish`);
+  const run = await pollUntil(() => client.get<ComparisonRun>(`/api/comparisons/${id}`), (r) => r.status !== 200 || r.body.status !== 'running');
+  if (run.status === 200 && run.body.status === 'running') throw new Error(`comparison ${id} did not finish`);
+  return run;
 }
 
 /** Upload, then run with the guessed mapping (plus the body's options). */

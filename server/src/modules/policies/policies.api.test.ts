@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestContext, type Client, type TestContext } from '../../../test/harness.js';
+import { createTestContext, pollUntil, type Client, type TestContext } from '../../../test/harness.js';
 import { startRun } from './runs/runs.service.js';
 import { systemActor } from '../../kernel/auth/actor.js';
 
@@ -116,11 +116,7 @@ describe('the policy finds the person', () => {
 
     const started = await admin.post('/api/policy-runs', { policyCodes: ['t-edu'] });
     expect(started.status).toBe(200);
-    let run = started.body;
-    for (let i = 0; i < 100 && run.status === 'running'; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      run = (await admin.get(`/api/policy-runs/${run.id}`)).body;
-    }
+    const run = await pollUntil(async () => (await admin.get(`/api/policy-runs/${started.body.id}`)).body, (r) => r.status !== 'running');
     expect(run.status).toBe('completed');
     expect(run.counts[0]).toMatchObject({ code: 't-edu', eligible: 8, toAdd: 8, toStop: 1, amountFen: 8 * 50000 });
 
@@ -172,11 +168,7 @@ describe('simulation', () => {
     const latest = detail.body.versions[0].version;
     const started = await admin.post(`/api/policies/t-edu/versions/${latest}/simulate`, {});
     expect(started.status).toBe(200);
-    let run = started.body;
-    for (let i = 0; i < 100 && run.status === 'running'; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      run = (await admin.get(`/api/policy-runs/${run.id}`)).body;
-    }
+    const run = await pollUntil(async () => (await admin.get(`/api/policy-runs/${started.body.id}`)).body, (r) => r.status !== 'running');
     expect(run.error).toBeNull();
     expect(run.status).toBe('completed');
     const summary = (await admin.get(`/api/policy-runs/${run.id}/simulation`)).body;
