@@ -5,9 +5,9 @@
  * clock starts; otherwise it waits for a dispatcher.
  */
 import type { Kysely } from 'kysely';
-import { APPEAL_CHANNELS, type AppealChannel, type AppealDetail, type AppealInput } from '../../contracts/appeals.js';
+import { APPEAL_CHANNELS, type AppealChannel, type AppealDetail, type AppealInput, type AppealStatus } from '../../contracts/appeals.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
-import { FULL_SCOPE } from '../../kernel/auth/scope.js';
+import { EMPTY_SCOPE, FULL_SCOPE } from '../../kernel/auth/scope.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
 import { notFound, type FieldProblem } from '../../kernel/errors.js';
@@ -51,7 +51,8 @@ export interface IntakeResult {
   created: boolean;
 }
 
-export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<IntakeResult> {
+/** Stores the appeal (dispatched at once when the catalogue knows who handles it) and says whether it is new. */
+async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<{ id: number; created: boolean }> {
   requirePermission(actor, 'appeal:intake');
   if (!(channel in APPEAL_CHANNELS)) throw validationError([{ field: 'channel', message: '未知的受理渠道' }]);
   if (idempotencyKey !== null && (idempotencyKey.length < 8 || idempotencyKey.length > 100)) {
@@ -63,7 +64,7 @@ export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, 
   };
   const problems = await problemsOf(db, clean);
   if (problems.length) throw validationError(problems);
-  const result = await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = idempotencyKey ? await findByIdempotencyKey(trx, idempotencyKey) : null;
     if (before) return { id: before, created: false };
     const id = await insertAppeal(trx, { ...clean, channel, idempotencyKey }, actor);
@@ -78,8 +79,35 @@ export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, 
     await recordAudit(trx, actor, { action: 'appeal.received', entityType: 'appeal', entityId: id, after: { channel, categoryCode: clean.categoryCode, regionCode: clean.regionCode } });
     return { id, created: true };
   });
+}
+
+export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<IntakeResult> {
+  const result = await storeAppeal(db, actor, input, channel, idempotencyKey);
   // Whoever took it in sees what they stored, even when it went to a unit outside their scope.
   return { appeal: await appealDetail(db, { ...actor, scope: { ...actor.scope, ownerUserId: actor.id } }, result.id), created: result.created };
+}
+
+/** Who takes an appeal in from outside (a citizen on the public form, an Open311 client): intake and nothing else. */
+export function outsideIntakeActor(name: string, ip: string | null): Actor {
+  return { id: null, name, orgId: null, permissions: new Set(['appeal:intake']), scope: EMPTY_SCOPE, ip };
+}
+
+/** What an outside submitter gets back: enough to look the appeal up again, nothing of anyone else's. */
+export interface OutsideReceipt {
+  id: number;
+  number: string;
+  status: AppealStatus;
+  responsibleOrgName: string | null;
+  dueAt: string | null;
+  createdAt: string;
+  created: boolean;
+}
+
+export async function takeInFromOutside(db: Kysely<any>, actor: Actor, input: AppealInput, channel: 'web' | 'open311', idempotencyKey: string | null): Promise<OutsideReceipt> {
+  const { id, created } = await storeAppeal(db, actor, input, channel, idempotencyKey);
+  const row = await findAppeal(db, { scope: FULL_SCOPE, orgId: null }, id);
+  if (!row) throw notFound();
+  return { id, number: row.number, status: row.status, responsibleOrgName: row.responsibleOrgName, dueAt: row.dueAt, createdAt: row.createdAt, created };
 }
 
 async function appealDetail(db: Kysely<any>, viewer: Viewer & { permissions?: ReadonlySet<string> }, id: number): Promise<AppealDetail> {
