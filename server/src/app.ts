@@ -16,6 +16,7 @@ import { measureRoutes } from './modules/plans/measures.routes.js';
 import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { appealRoutes } from './modules/appeals/appeals.routes.js';
+import { publicAppealRoutes } from './modules/appeals/public.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -48,6 +49,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   meetingRoutes(app, deps);
   calendarRoutes(app, deps);
   appealRoutes(app, deps);
+  publicAppealRoutes(app, deps);
   await comparisonRoutes(app, deps);
   await visitRoutes(app, deps);
   campaignRoutes(app, deps);

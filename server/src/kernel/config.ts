@@ -22,6 +22,10 @@ export interface Config {
    * whose staff all come through one NAT address may need more.
    */
   signInPerMinute: number;
+  /** Appeals a citizen may send from one address per minute on the public form (floods are refused). */
+  publicAppealsPerMinute: number;
+  /** Status lookups (number + phone) from one address per minute: guessing numbers is slowed down. */
+  publicLookupsPerMinute: number;
   /** Behind HTTPS: mark cookies Secure. */
   secureCookies: boolean;
   logLevel: string;
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFromEnv(env, 'HUIMIN_BODY_LIMIT_KB', 1024) * 1024,
     sessionTtlHours: intFromEnv(env, 'HUIMIN_SESSION_HOURS', 12),
     signInPerMinute: intFromEnv(env, 'HUIMIN_SIGN_IN_PER_MINUTE', 20),
+    publicAppealsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_APPEALS_PER_MINUTE', 5),
+    publicLookupsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_LOOKUPS_PER_MINUTE', 30),
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL || 'warn',
     timeZone: env.HUIMIN_TIMEZONE || 'Asia/Shanghai',

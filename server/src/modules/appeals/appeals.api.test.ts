@@ -122,7 +122,12 @@ describe('handling', () => {
     const mine = await urban.get('/api/appeals?pageSize=200');
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((a: { responsibleOrgName: string }) => a.responsibleOrgName === '银川市城市管理局')).toBe(true);
-    expect((await caseworker.get('/api/appeals')).body.total).toBe(0);
+    // The district caseworker sees the appeals of their district (the demo's worker asking the union for aid), no others.
+    const district = (await caseworker.get('/api/appeals?pageSize=200')).body;
+    expect(district.total).toBeGreaterThan(0);
+    expect(district.items.every((a: { regionCode: string }) => a.regionCode.startsWith('640105'))).toBe(true);
+    const everyone = (await hotline.get('/api/appeals?pageSize=200')).body;
+    expect(everyone.total).toBeGreaterThan(district.total);
     expect((await hotline.get('/api/appeals?status=open')).body.total).toBeGreaterThanOrEqual(3);
   });
 });

@@ -15,7 +15,7 @@ const tags = ['appeals'];
 const Unit = Type.Union([Type.Literal('workdays'), Type.Literal('hours')]);
 const Note = Type.String({ maxLength: 2000 });
 
-const AppealBody = Type.Object({
+export const AppealBody = Type.Object({
   categoryCode: Type.String({ maxLength: 40 }),
   description: Type.String({ maxLength: 4000 }),
   address: Nullable(Type.String({ maxLength: 200 })),

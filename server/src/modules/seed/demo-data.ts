@@ -10,7 +10,8 @@ import type { FactKind } from '../registry/facts.js';
 export type OrgKey =
   | 'ycUnion' | 'xingqingUnion' | 'xixiaUnion' | 'jinfengUnion' | 'nxDisabled' | 'xixiaDisabled' | 'nxHospital'
   | 'ycEducation' | 'ycCivil' | 'ycMedicalInsurance' | 'lifeInsurer' | 'nxWomen' | 'jinboCommunity' | 'ycHR'
-  | 'ycHotline' | 'ycUrban' | 'ycHousing' | 'telecom';
+  | 'ycHotline' | 'ycUrban' | 'ycHousing' | 'telecom'
+  | 'xqProperty' | 'jfEnforcement' | 'nxSasac' | 'nxBusinessCollege' | 'hlHousing' | 'yzEnforcement';
 
 export const DEMO_ORGS: { key: OrgKey; parent: OrgKey | null; name: string; type: string; regionCode: string }[] = [
   { key: 'ycUnion', parent: null, name: '银川市总工会', type: 'trade_union', regionCode: '640100' },
@@ -31,6 +32,13 @@ export const DEMO_ORGS: { key: OrgKey; parent: OrgKey | null; name: string; type
   { key: 'ycUrban', parent: null, name: '银川市城市管理局', type: 'government', regionCode: '640100' },
   { key: 'ycHousing', parent: null, name: '银川市住房和城乡建设局', type: 'government', regionCode: '640100' },
   { key: 'telecom', parent: null, name: '中国电信银川分公司', type: 'enterprise', regionCode: '640100' },
+  // The units that answered the six appeals of the seed's 12345 column.
+  { key: 'xqProperty', parent: null, name: '兴庆区兴辰物业服务有限公司', type: 'enterprise', regionCode: '640104' },
+  { key: 'jfEnforcement', parent: null, name: '金凤区长城中路街道执法中队', type: 'government', regionCode: '640106' },
+  { key: 'nxSasac', parent: null, name: '宁夏回族自治区国有资产监督管理委员会', type: 'government', regionCode: '640000' },
+  { key: 'nxBusinessCollege', parent: null, name: '宁夏工商职业技术大学', type: 'education', regionCode: '640100' },
+  { key: 'hlHousing', parent: null, name: '贺兰县住房和城乡建设局', type: 'government', regionCode: '640122' },
+  { key: 'yzEnforcement', parent: null, name: '原州区综合执法局', type: 'government', regionCode: '640402' },
 ];
 
 /** The city union's partner units: measures of its plans (and its district unions') can be referred to them. */
