@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import type { Permission } from '@/lib/auth';
 import { POLICY_READ, POLICY_WRITE } from '@/features/policies/permissions';
 import { BENEFIT_READ, PAYMENT_READ } from '@/features/benefits/permissions';
+import { PublicLayout } from '@/features/public/PublicLayout';
 import { AppLayout } from './AppLayout';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -50,6 +51,9 @@ const CampaignsPage = page(() => import('@/features/campaigns/CampaignsPage'), '
 const NewCampaignPage = page(() => import('@/features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const CampaignPage = page(() => import('@/features/campaigns/CampaignPage'), 'CampaignPage');
 const CensusTasksPage = page(() => import('@/features/campaigns/CensusTasksPage'), 'CensusTasksPage');
+const AppealFormPage = page(() => import('@/features/public/AppealFormPage'), 'AppealFormPage');
+const AppealStatusPage = page(() => import('@/features/public/AppealStatusPage'), 'AppealStatusPage');
+const DigestPage = page(() => import('@/features/public/DigestPage'), 'DigestPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -59,6 +63,15 @@ const guarded = (permission: Permission, Page: ComponentType) => (
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // The citizen's pages: no sign-in.
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/appeal', element: <AppealFormPage /> },
+      { path: '/appeal/status', element: <AppealStatusPage /> },
+      { path: '/digest', element: <DigestPage /> },
+    ],
+  },
   {
     path: '/change-password',
     element: (

@@ -4,7 +4,7 @@
  */
 import { TreeSelect } from 'antd';
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
-import { regionChildren, regionPath, searchRegions, type Region } from '@/lib/regions';
+import { STAFF_REGIONS, type Region, type RegionSource } from '@/lib/regions';
 import { useT } from '@/lib/i18n';
 
 interface Node {
@@ -25,9 +25,12 @@ export interface RegionTreeSelectProps {
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
+  /** Where the tree comes from: the staff's endpoints (with grids) or the public ones. */
+  source?: RegionSource;
 }
 
-export function RegionTreeSelect({ value, onChange, minLevel = 1, placeholder, allowClear = true, style, id }: RegionTreeSelectProps) {
+export function RegionTreeSelect({ value, onChange, minLevel = 1, placeholder, allowClear = true, style, id, source = STAFF_REGIONS }: RegionTreeSelectProps) {
+  const { children: regionChildren, path: regionPath, search: searchRegions } = source;
   const t = useT();
   const [nodes, setNodes] = useState<Map<string, Node>>(new Map());
   const [search, setSearch] = useState('');
@@ -66,6 +69,8 @@ export function RegionTreeSelect({ value, onChange, minLevel = 1, placeholder, a
         if (roots.length === 1) merge(await regionChildren(roots[0].code));
       })
       .catch(() => {});
+    // the source is fixed for the picker's life
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [merge]);
 
   useEffect(() => {

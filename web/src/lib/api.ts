@@ -77,13 +77,13 @@ async function errorOf(response: Response): Promise<ApiError> {
   return error;
 }
 
-async function send<T>(method: string, path: string, body?: unknown, query?: Query, signal?: AbortSignal): Promise<T> {
+async function send<T>(method: string, path: string, body?: unknown, query?: Query, signal?: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
       method,
       credentials: 'same-origin',
-      headers: headers(method, body !== undefined),
+      headers: { ...headers(method, body !== undefined), ...extraHeaders },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal,
     });
@@ -98,7 +98,8 @@ async function send<T>(method: string, path: string, body?: unknown, query?: Que
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, undefined, query, signal),
-  post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body),
+  /** `headers`: e.g. an Idempotency-Key, so a retried submission is stored once. */
+  post: <T>(path: string, body: unknown = {}, options: { headers?: Record<string, string> } = {}) => send<T>('POST', path, body, undefined, undefined, options.headers),
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
   delete: <T>(path: string) => send<T>('DELETE', path),
 };

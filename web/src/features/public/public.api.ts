@@ -1,0 +1,11 @@
+/** The citizen's calls: no session, so nothing here depends on being signed in. */
+import type { AppealInput } from '@contracts/appeals';
+import type { AppealReceipt, DigestEntry, PublicAppealStatus, PublicCategory } from '@contracts/appeals-public';
+import { api } from '@/lib/api';
+
+export const publicCategories = () => api.get<PublicCategory[]>('/api/public/appeal-categories');
+export const sendAppeal = (input: AppealInput, idempotencyKey: string) =>
+  api.post<AppealReceipt>('/api/public/appeals', input, { headers: { 'Idempotency-Key': idempotencyKey } });
+export const lookUpAppeal = (number: string, phone: string) => api.post<PublicAppealStatus>('/api/public/appeals/lookup', { number, phone });
+export const digest = (query: { page: number; pageSize: number; categoryCode?: string }) =>
+  api.get<{ items: DigestEntry[]; total: number }>('/api/public/digest', query);
