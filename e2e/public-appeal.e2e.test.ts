@@ -94,7 +94,7 @@ describe('the public digest', () => {
       await page.getByText('原州区福满苑小区附近早市有流动摊贩使用高音喇叭，影响居民正常休息，要求协调处理。').waitFor();
       expect(await page.locator('.digest-entry').count()).toBeGreaterThanOrEqual(6);
       expect(await page.locator('body').innerText()).not.toMatch(/1[3-9]\d{9}/);
-      await page.getByText('全部类别').click();
+      await page.getByLabel('按类别筛选').click();
       await chooseOption(page, '通信设施');
       await expect.poll(() => page.locator('.digest-entry').count()).toBe(1);
       await page.getByText(/宁夏交投高速公路管理有限公司银川事业部/).waitFor();

@@ -26,7 +26,7 @@ export function DigestPage() {
   return (
     <Card
       title={t('诉求回音')}
-      extra={<Select allowClear placeholder={t('全部类别')} style={{ width: 140 }} value={categoryCode}
+      extra={<Select allowClear aria-label={t('按类别筛选')} placeholder={t('全部类别')} style={{ width: 140 }} value={categoryCode}
         onChange={(code) => { setCategoryCode(code); setPage(1); }} options={categories.map((c) => ({ value: c.code, label: c.name }))} />}
     >
       <Typography.Paragraph type="secondary">{t('12345 热线 7×24 小时受理。近日群众有哪些诉求，又是如何解决的？')}</Typography.Paragraph>

@@ -43,6 +43,7 @@ addEnglish({
   回访: 'Follow-up call',
   '答复（回音）': 'Answer',
   全部类别: 'All categories',
+  按类别筛选: 'Filter by category',
   '12345 热线 7×24 小时受理。近日群众有哪些诉求，又是如何解决的？': 'The 12345 hotline answers around the clock. What did people raise lately, and how was it solved?',
   暂无公开的诉求回音: 'No published answers yet',
   '回音：': 'Answer: ',
