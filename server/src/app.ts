@@ -17,6 +17,7 @@ import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { appealRoutes } from './modules/appeals/appeals.routes.js';
 import { publicAppealRoutes } from './modules/appeals/public.routes.js';
+import { appealFileRoutes } from './modules/appeals/photos.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -50,6 +51,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   calendarRoutes(app, deps);
   appealRoutes(app, deps);
   publicAppealRoutes(app, deps);
+  await appealFileRoutes(app, deps);
   await comparisonRoutes(app, deps);
   await visitRoutes(app, deps);
   campaignRoutes(app, deps);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type Client, type TestContext } from '../../../test/harness.js';
+import { multipartBody, pngBytes } from '../../../test/multipart.js';
 import { systemActor } from '../../kernel/auth/actor.js';
 import { workingCalendar } from '../calendar/calendar.service.js';
 import { escalateOverdueAppeals } from './escalation.js';
@@ -235,5 +236,35 @@ describe('escalation', () => {
     // A new clock (a reopening) that runs out is escalated again.
     await sql`update appeals set clock_started_at = now(), due_at = now() - interval '1 second' where id = ${id}`.execute(ctx.db);
     expect(await escalateOverdueAppeals(ctx.db, admin)).toBe(1);
+  });
+});
+
+describe('files', () => {
+  const upload = (client: Client, id: number, name: string, content: Buffer | string) => {
+    const { body, headers } = multipartBody({ name, content });
+    return client.send('POST', `/api/appeals/${id}/files`, body, headers);
+  };
+
+  it('are added by intake and the handling unit, checked by their bytes, and read by those who may read the appeal', async () => {
+    const taken = await intake({ ...lightStrip, categoryCode: 'road_facilities', description: '井盖松动，附现场照片' });
+    const id = taken.body.id;
+    const added = await upload(hotline, id, '现场.png', pngBytes());
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ fileName: '现场.png', contentType: 'image/png' });
+    const fake = await upload(hotline, id, '现场.png', 'not an image');
+    expect(fake.body.error.field).toBe('file');
+    expect((await upload(urban, id, '整改后.png', pngBytes())).status).toBe(201);
+    // A unit that does not handle it may not add to it, nor see it.
+    expect((await upload(caseworker, id, 'x.png', pngBytes())).status).toBe(404);
+    const listed = await urban.get(`/api/appeals/${id}/files`);
+    expect(listed.body.map((f: { fileName: string }) => f.fileName)).toEqual(['现场.png', '整改后.png']);
+    const download = await hotline.get(`/api/appeals/${id}/files/${added.body.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    const audited = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'attachment.downloaded' and entity_type = 'appeal' and entity_id = ${String(id)}`.execute(ctx.db);
+    expect(audited.rows[0]!.n).toBe(1);
+    // Another appeal's file is not reachable through this one.
+    const other = (await intake({ ...lightStrip, description: '另一处井盖' })).body.id;
+    expect((await hotline.get(`/api/appeals/${other}/files/${added.body.id}`)).status).toBe(404);
   });
 });

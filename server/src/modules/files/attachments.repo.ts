@@ -1,11 +1,12 @@
 /** Data access for attachments. Callers check access to the record the file belongs to first. */
 import { sql, type Kysely } from 'kysely';
 
-export type AttachmentEntity = 'measure' | 'visit';
+export type AttachmentEntity = 'measure' | 'visit' | 'appeal';
 
 export interface AttachmentInfo {
   id: number;
-  householdId: number;
+  /** null for an appeal's files: an appeal is about a place, not a household. */
+  householdId: number | null;
   entityType: AttachmentEntity;
   entityId: number;
   fileName: string;
@@ -20,7 +21,7 @@ const COLUMNS = sql`id, household_id as "householdId", entity_type as "entityTyp
 
 export async function insertAttachment(
   db: Kysely<any>,
-  row: { householdId: number; entityType: AttachmentEntity; entityId: number; fileName: string; contentType: string; content: Buffer; sha256: string },
+  row: { householdId: number | null; entityType: AttachmentEntity; entityId: number; fileName: string; contentType: string; content: Buffer; sha256: string },
   actor: { id: number | null; name: string },
 ): Promise<AttachmentInfo> {
   const { rows } = await sql<AttachmentInfo>`insert into attachments (household_id, entity_type, entity_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_by_name)

@@ -23,7 +23,7 @@ export function presentAttachment(a: AttachmentInfo): AttachmentView {
 export interface AttachmentOwner {
   entityType: AttachmentEntity;
   entityId: number;
-  householdId: number;
+  householdId: number | null;
 }
 
 function badType(zh: string, en: string): AppError {
