@@ -2,7 +2,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { Brand } from './Brand';
@@ -69,6 +69,9 @@ export function SignInPage() {
             {t('登录')}
           </Button>
         </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          {t('市民反映问题、查询进度，请到')} <Link to="/appeal">{t('网上诉求')}</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

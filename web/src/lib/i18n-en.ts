@@ -17,6 +17,8 @@ export const EN: Record<string, string> = {
   修改密码: 'Change password',
   退出登录: 'Sign out',
   登录: 'Sign in',
+  '市民反映问题、查询进度，请到': 'Citizens reporting a problem or tracking an appeal: see',
+  网上诉求: 'Online appeals',
   用户名: 'User name',
   密码: 'Password',
   请输入用户名: 'Enter your user name',

@@ -110,8 +110,8 @@ export function AppealFormPage() {
   return (
     <Card title={t('我要反映')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        {waiting && <Alert type="warning" showIcon message={t('网络中断，您的诉求已保存在本机')} description={t('恢复网络后将自动重新提交，不会重复登记。')} />}
-        {problem && <Alert type="error" showIcon message={problem} />}
+        {waiting && <Alert type="warning" showIcon title={t('网络中断，您的诉求已保存在本机')} description={t('恢复网络后将自动重新提交，不会重复登记。')} />}
+        {problem && <Alert type="error" showIcon title={problem} />}
         <Form form={form} layout="vertical" initialValues={draft.current.fields} onFinish={onFinish} disabled={waiting}
           onValuesChange={(_, all) => { draft.current = { ...draft.current, fields: all }; store.save(draft.current); }}>
           <Form.Item name="categoryCode" label={t('诉求类别')} rules={[{ required: true, message: t('请选择诉求类别') }]}>

@@ -43,7 +43,7 @@ export function AppealStatusPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={loading}>{t('查询')}</Button>
         </Form>
-        {problem && <Alert style={{ marginTop: 16 }} type="error" showIcon message={problem} />}
+        {problem && <Alert style={{ marginTop: 16 }} type="error" showIcon title={problem} />}
       </Card>
       {appeal && (
         <Card title={t('诉求 {number}', { number: appeal.number })} extra={<Tag color={DONE.has(appeal.status) ? 'green' : 'blue'}>{t(APPEAL_STATUSES[appeal.status])}</Tag>}>
@@ -56,7 +56,7 @@ export function AppealStatusPage() {
             {appeal.satisfaction && <Descriptions.Item label={t('回访')}>{t(SATISFACTION[appeal.satisfaction])}</Descriptions.Item>}
           </Descriptions>
           {appeal.replyText && (
-            <Alert style={{ margin: '12px 0' }} type="success" message={t('答复（回音）')} description={<Typography.Paragraph style={{ margin: 0 }}>{appeal.replyText}</Typography.Paragraph>} />
+            <Alert style={{ margin: '12px 0' }} type="success" title={t('答复（回音）')} description={<Typography.Paragraph style={{ margin: 0 }}>{appeal.replyText}</Typography.Paragraph>} />
           )}
           <Timeline
             style={{ marginTop: 12 }}
