@@ -10,6 +10,7 @@ import { apiAs, chooseOption, DEMO_PASSWORD, useBrowser, withPage } from './supp
 
 const browser = useBrowser();
 const PHONE = { width: 390, height: 844 };
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex');
 
 async function fillAppeal(page: Page, description: string, phone: string): Promise<void> {
   await page.goto('/appeal');
@@ -22,11 +23,12 @@ async function fillAppeal(page: Page, description: string, phone: string): Promi
   await page.getByLabel('联系电话').fill(phone);
 }
 
-async function storedWith(description: string): Promise<Array<{ number: string; channel: string }>> {
+async function storedWith(description: string): Promise<Array<{ number: string; channel: string; files: number }>> {
   const hotline = await apiAs('hotline', DEMO_PASSWORD);
   try {
     const found = await hotline.get(`/api/appeals?q=${encodeURIComponent(description.slice(0, 12))}&pageSize=50`);
-    return found.items.filter((a: { description: string }) => a.description === description);
+    const mine = found.items.filter((a: { description: string }) => a.description === description);
+    return await Promise.all(mine.map(async (a: { id: number; number: string; channel: string }) => ({ ...a, files: (await hotline.get(`/api/appeals/${a.id}/files`)).length })));
   } finally {
     await hotline.dispose();
   }
@@ -37,6 +39,8 @@ describe('the public appeal form', () => {
     const description = `井盖松动，夜里车压过哐哐响（离线 ${Date.now()}）`;
     await withPage(browser(), { viewport: PHONE, mobile: true }, async (page, context) => {
       await fillAppeal(page, description, '13909516001');
+      await page.locator('input[type=file]').setInputFiles({ name: '井盖.png', mimeType: 'image/png', buffer: PNG });
+      await page.locator('.ant-upload-list-item').first().waitFor();
       await context.setOffline(true);
       await page.getByRole('button', { name: '提交诉求' }).click();
       await page.getByText('网络中断，您的诉求已保存在本机').waitFor();
@@ -48,7 +52,8 @@ describe('the public appeal form', () => {
       await page.getByText(/已派至银川市城市管理局/).waitFor();
       const stored = await storedWith(description);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ number, channel: 'web' });
+      // The photo waited in the page and followed the appeal.
+      expect(stored[0]).toMatchObject({ number, channel: 'web', files: 1 });
 
       // Following it by number and phone; a wrong phone tells nothing.
       await page.getByRole('button', { name: '查询进度' }).click();

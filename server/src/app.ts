@@ -50,7 +50,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   meetingRoutes(app, deps);
   calendarRoutes(app, deps);
   appealRoutes(app, deps);
-  publicAppealRoutes(app, deps);
+  await publicAppealRoutes(app, deps);
   await appealFileRoutes(app, deps);
   await comparisonRoutes(app, deps);
   await visitRoutes(app, deps);

@@ -134,12 +134,12 @@ export async function download(path: string, query: Query | undefined, fallbackN
 }
 
 /** Uploads one file as multipart field `file`, reporting progress (fetch cannot). */
-export function upload<T>(path: string, file: Blob & { name?: string }, onProgress?: (percent: number) => void, fields: Record<string, string> = {}): Promise<T> {
+export function upload<T>(path: string, file: Blob & { name?: string }, onProgress?: (percent: number) => void, fields: Record<string, string> = {}, extraHeaders: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(headers('POST', false))) xhr.setRequestHeader(key, value);
+    for (const [key, value] of Object.entries({ ...headers('POST', false), ...extraHeaders })) xhr.setRequestHeader(key, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && onProgress) onProgress(Math.round((event.loaded / event.total) * 100));
     };

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type Client, type TestContext } from '../../../test/harness.js';
+import { multipartBody, pngBytes } from '../../../test/multipart.js';
 import { COLUMN_APPEALS } from '../seed/demo-appeals.js';
 
 let ctx: TestContext;
@@ -106,6 +107,42 @@ describe('the public form', () => {
     // Not published: the digest does not show it.
     const digest = await ctx.app.inject({ method: 'GET', url: '/api/public/digest?pageSize=50' });
     expect(digest.json().items.map((e: { number: string }) => e.number)).not.toContain(number);
+  });
+});
+
+describe('photos with a web appeal', () => {
+  const photo = (key: string | null, content: Buffer | string = pngBytes(), name = '井盖.png') => {
+    const { body, headers } = multipartBody({ name, content });
+    return ctx.app.inject({ method: 'POST', url: '/api/public/appeals/photos', payload: body, remoteAddress: '203.0.113.30', headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) } });
+  };
+
+  it('are taken with the key the appeal was sent with, checked, at most three, seen by the unit', async () => {
+    const sent = await send({ ...form, description: '井盖缺失，附照片' }, 'web-photo-key-0001', '203.0.113.31');
+    expect(sent.statusCode).toBe(201);
+    expect((await photo('web-photo-key-0001')).statusCode).toBe(201);
+    const fake = await photo('web-photo-key-0001', 'MZ not a photo');
+    expect(fake.json().error.field).toBe('file');
+    expect((await photo('web-photo-key-0001')).statusCode).toBe(201);
+    expect((await photo('web-photo-key-0001')).statusCode).toBe(201);
+    const fourth = await photo('web-photo-key-0001');
+    expect(fourth.statusCode).toBe(400);
+    expect(fourth.json().error.message).toContain('最多上传 3 张');
+    const id = (await hotline.get(`/api/appeals?q=${sent.json().number}`)).body.items[0].id;
+    const files = await (await ctx.signIn('urban')).get(`/api/appeals/${id}/files`);
+    expect(files.body).toHaveLength(3);
+    expect(files.body[0].uploadedByName).toBe('市民（网上诉求）');
+  });
+
+  it('are refused without the key, with someone else’s guess, or an hour after sending', async () => {
+    expect((await photo(null)).statusCode).toBe(404);
+    expect((await photo('web-guessed-key-0001')).statusCode).toBe(404);
+    const sent = await send({ ...form, description: '旧诉求' }, 'web-photo-key-0002', '203.0.113.32');
+    await sql`update appeals set created_at = now() - interval '61 minutes' where idempotency_key = 'web-photo-key-0002'`.execute(ctx.db);
+    expect(sent.statusCode).toBe(201);
+    expect((await photo('web-photo-key-0002')).statusCode).toBe(404);
+    // A hotline appeal's key is not a web submitter's.
+    await hotline.send('POST', '/api/appeals', JSON.stringify(form), { 'content-type': 'application/json', 'idempotency-key': 'call-photo-key-0003' });
+    expect((await photo('call-photo-key-0003')).statusCode).toBe(404);
   });
 });
 

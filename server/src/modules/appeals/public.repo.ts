@@ -36,3 +36,10 @@ export async function listDigest(db: Kysely<any>, filter: { categoryCode?: strin
   const count = await sql<{ total: number }>`select count(*)::int as total from appeals a where ${where}`.execute(db);
   return { items: rows, total: count.rows[0]!.total };
 }
+
+/** The web appeal a browser sent with this key, while its submitter may still add photos to it. */
+export async function recentWebAppealByKey(db: Kysely<any>, key: string, withinMinutes: number): Promise<{ id: number; status: string } | null> {
+  const { rows } = await sql<{ id: number; status: string }>`select id, status from appeals
+    where idempotency_key = ${key} and channel = 'web' and created_at > now() - make_interval(mins => ${withinMinutes})`.execute(db);
+  return rows[0] ?? null;
+}

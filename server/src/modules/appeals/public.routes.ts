@@ -3,14 +3,17 @@
  * appeal (rate-limited per address, Idempotency-Key required), following it by number and phone
  * (rate-limited; by POST so the phone stays out of URLs and access logs), and the public digest.
  */
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../kernel/config.js';
 import type { HttpServer } from '../../kernel/http/server.js';
 import { notFound } from '../../kernel/errors.js';
+import { readUpload } from '../../kernel/http/upload.js';
 import { listChildren, regionPath, searchRegions } from '../regions/regions.repo.js';
 import { AppealBody } from './appeals.routes.js';
-import { lookUpAppeal, publicCategories, publicDigest, submitPublicAppeal } from './public.service.js';
+import { addPublicAppealPhoto, lookUpAppeal, PUBLIC_PHOTOS, publicCategories, publicDigest, submitPublicAppeal } from './public.service.js';
 
 const tags = ['public'];
 const RegionCode = Type.String({ pattern: '^\\d{6,18}$' });
@@ -18,7 +21,7 @@ const RegionCode = Type.String({ pattern: '^\\d{6,18}$' });
 const GRID_LEVEL = 6;
 const PublicAppealBody = Type.Omit(AppealBody, ['channel'], { additionalProperties: false });
 
-export function publicAppealRoutes(app: HttpServer, { db, config }: { db: Kysely<any>; config: Config }): void {
+export async function publicAppealRoutes(app: HttpServer, { db, config }: { db: Kysely<any>; config: Config }): Promise<void> {
   const open = { public: true } as const;
   const perMinute = (max: number) => ({ ...open, rateLimit: { max, timeWindow: '1 minute' } });
 
@@ -58,5 +61,19 @@ export function publicAppealRoutes(app: HttpServer, { db, config }: { db: Kysely
   }, async (request) => {
     const { page = 1, pageSize = 10, categoryCode } = request.query;
     return publicDigest(db, { categoryCode }, { page, pageSize });
+  });
+
+  await app.register(async (scope) => {
+    const api = scope.withTypeProvider<TypeBoxTypeProvider>();
+    await api.register(multipart, { limits: { fileSize: config.attachmentLimitBytes, files: 1, fields: 2 } });
+    api.post('/api/public/appeals/photos', {
+      config: perMinute(config.publicAppealsPerMinute * PUBLIC_PHOTOS.max),
+      schema: { tags, summary: '为刚提交的网上诉求上传照片（带提交时的 Idempotency-Key；提交后一小时内，最多 3 张）', consumes: ['multipart/form-data'],
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 100 })) }) },
+    }, async (request, reply) => {
+      const photo = await addPublicAppealPhoto(db, request.headers['idempotency-key'] ?? null, request.ip,
+        () => readUpload(request, config.attachmentLimitBytes, '请压缩照片后再上传'), config.attachmentLimitBytes);
+      return reply.status(201).send(photo);
+    });
   });
 }

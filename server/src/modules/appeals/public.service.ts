@@ -7,14 +7,18 @@
  * A wrong number and a wrong phone get the same answer: the lookup tells nobody whether a
  * number exists.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AppealInput } from '../../contracts/appeals.js';
+import type { AttachmentView } from '../../contracts/files.js';
 import type { AppealReceipt, DigestEntry, PublicAppealStatus, PublicCategory } from '../../contracts/appeals-public.js';
-import { AppError, type FieldProblem } from '../../kernel/errors.js';
+import { inTransaction } from '../../kernel/db/transaction.js';
+import { AppError, invalidField, type FieldProblem } from '../../kernel/errors.js';
+import { listAttachments } from '../files/attachments.repo.js';
+import { presentAttachment, storeAttachment } from '../files/attachments.service.js';
 import { validationError } from '../registry/persons.service.js';
 import { outsideIntakeActor, takeInFromOutside } from './appeals.service.js';
 import { listCategories } from './catalogue.repo.js';
-import { findByNumber, listDigest, publicSteps } from './public.repo.js';
+import { findByNumber, listDigest, publicSteps, recentWebAppealByKey } from './public.repo.js';
 
 /** Shown as who took the appeal in. */
 export const WEB_SUBMITTER = '市民（网上诉求）';
@@ -47,4 +51,25 @@ export function publicDigest(db: Kysely<any>, filter: { categoryCode?: string },
 
 export async function publicCategories(db: Kysely<any>): Promise<PublicCategory[]> {
   return (await listCategories(db, true)).map(({ code, name, description }) => ({ code, name, description }));
+}
+
+/** Photos a citizen may add, and for how long after sending: the photos follow the text at once. */
+export const PUBLIC_PHOTOS = { max: 3, withinMinutes: 60 } as const;
+
+/**
+ * A photo for the appeal this browser just sent. The Idempotency-Key the browser made for the
+ * appeal is the proof it is theirs: nobody else has seen it.
+ */
+export async function addPublicAppealPhoto(db: Kysely<any>, idempotencyKey: string | null, ip: string | null, read: () => Promise<{ fileName: string; buffer: Buffer }>, limitBytes: number): Promise<AttachmentView> {
+  const appeal = idempotencyKey ? await recentWebAppealByKey(db, idempotencyKey, PUBLIC_PHOTOS.withinMinutes) : null;
+  if (!appeal) throw new AppError('not_found', { zh: '找不到刚提交的诉求，照片须在提交后一小时内上传', en: 'no appeal sent with this key in the last hour' });
+  const upload = await read();
+  return inTransaction(db, async (trx) => {
+    await sql`select id from appeals where id = ${appeal.id} for update`.execute(trx);
+    if ((await listAttachments(trx, 'appeal', [appeal.id])).length >= PUBLIC_PHOTOS.max) {
+      throw invalidField('file', `网上诉求最多上传 ${PUBLIC_PHOTOS.max} 张照片`, 'too many photos');
+    }
+    const stored = await storeAttachment(trx, outsideIntakeActor(WEB_SUBMITTER, ip), { entityType: 'appeal', entityId: appeal.id, householdId: null }, upload, limitBytes);
+    return presentAttachment(stored);
+  });
 }

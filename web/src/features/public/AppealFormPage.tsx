@@ -4,7 +4,8 @@
  * Idempotency-Key when the network returns, every few seconds meanwhile, or when the page is
  * opened again — the server stores it once whichever attempt reaches it.
  */
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AppealReceipt, PublicCategory } from '@contracts/appeals-public';
@@ -15,9 +16,11 @@ import { useT } from '@/lib/i18n';
 import { PUBLIC_REGIONS } from '@/lib/regions';
 import { failureKind } from '@/features/visits/visit-drafts';
 import { AppealDraftStore, browserStorage, type AppealDraft, type AppealFields } from './appeal-draft';
-import { publicCategories, sendAppeal } from './public.api';
+import { publicCategories, sendAppeal, sendAppealPhoto } from './public.api';
 
 const RETRY_EVERY_MS = 5_000;
+/** As the server allows: three photos, sent right after the appeal. */
+const MAX_PHOTOS = 3;
 
 function inputOf(fields: AppealFields) {
   return {
@@ -37,6 +40,9 @@ export function AppealFormPage() {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<AppealReceipt | null>(null);
+  // Photos cannot wait in localStorage: they live in the page and follow the appeal once it is stored.
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [photosLost, setPhotosLost] = useState(0);
 
   useEffect(() => {
     publicCategories().then(setCategories).catch(() => setProblem(t('暂时无法加载诉求类别，请稍后刷新')));
@@ -47,6 +53,13 @@ export function AppealFormPage() {
     setSending(true);
     try {
       const stored = await sendAppeal(inputOf(current.fields), current.key);
+      let lost = 0;
+      for (const photo of photos) {
+        if (!photo.originFileObj) continue;
+        await sendAppealPhoto(photo.originFileObj, current.key).catch(() => void (lost += 1));
+      }
+      setPhotos([]);
+      setPhotosLost(lost);
       draft.current = store.clear();
       form.resetFields();
       setWaiting(false);
@@ -64,7 +77,7 @@ export function AppealFormPage() {
     } finally {
       setSending(false);
     }
-  }, [form, store]);
+  }, [form, store, photos]);
 
   // A sent draft without the server's answer: try again when the network is back, and every few seconds.
   useEffect(() => {
@@ -99,6 +112,7 @@ export function AppealFormPage() {
             ? t('已派至{unit}，办理时限至 {due}', { unit: receipt.responsibleOrgName, due: receipt.dueAt ? formatDateTime(receipt.dueAt) : '—' })
             : t('正在派单，请记下诉求编号以便查询')}
           extra={[
+            photosLost > 0 && <Alert key="photos" type="warning" showIcon title={t('{n} 张照片未能上传，可致电 12345 补充', { n: photosLost })} />,
             <Button key="status" type="primary" onClick={() => navigate(`/appeal/status?number=${receipt.number}`)}>{t('查询进度')}</Button>,
             <Button key="again" onClick={() => setReceipt(null)}>{t('再反映一件')}</Button>,
           ]}
@@ -125,6 +139,12 @@ export function AppealFormPage() {
           </Form.Item>
           <Form.Item name="address" label={t('详细地址')}>
             <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label={t('现场照片（最多 3 张）')}>
+            <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" multiple fileList={photos} maxCount={MAX_PHOTOS}
+              beforeUpload={() => false} onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}>
+              {photos.length < MAX_PHOTOS && <button type="button" className="photo-add"><CameraOutlined /><div>{t('添加照片')}</div></button>}
+            </Upload>
           </Form.Item>
           <Form.Item name="contactName" label={t('称呼')}>
             <Input maxLength={50} placeholder={t('如：王先生')} />

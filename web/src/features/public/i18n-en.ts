@@ -48,4 +48,7 @@ addEnglish({
   暂无公开的诉求回音: 'No published answers yet',
   '回音：': 'Answer: ',
   '承办：{unit}': 'Handled by {unit}',
+  '现场照片（最多 3 张）': 'Photos (up to 3)',
+  添加照片: 'Add a photo',
+  '{n} 张照片未能上传，可致电 12345 补充': '{n} photo(s) could not be sent; call 12345 to add them',
 });
