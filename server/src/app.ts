@@ -16,6 +16,7 @@ import { measureRoutes } from './modules/plans/measures.routes.js';
 import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { appealRoutes } from './modules/appeals/appeals.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { publicAppealRoutes } from './modules/appeals/public.routes.js';
 import { appealFileRoutes } from './modules/appeals/photos.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
@@ -50,6 +51,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   meetingRoutes(app, deps);
   calendarRoutes(app, deps);
   appealRoutes(app, deps);
+  await open311Routes(app, deps);
   await publicAppealRoutes(app, deps);
   await appealFileRoutes(app, deps);
   await comparisonRoutes(app, deps);

@@ -22,6 +22,8 @@ export interface Config {
    * whose staff all come through one NAT address may need more.
    */
   signInPerMinute: number;
+  /** Open311 POST requests per minute for one API key, and for one address (0 = no limit). */
+  open311PostsPerMinute: number;
   /** Appeals a citizen may send from one address per minute on the public form (floods are refused). */
   publicAppealsPerMinute: number;
   /** Status lookups (number + phone) from one address per minute: guessing numbers is slowed down. */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFromEnv(env, 'HUIMIN_BODY_LIMIT_KB', 1024) * 1024,
     sessionTtlHours: intFromEnv(env, 'HUIMIN_SESSION_HOURS', 12),
     signInPerMinute: intFromEnv(env, 'HUIMIN_SIGN_IN_PER_MINUTE', 20),
+    open311PostsPerMinute: intFromEnv(env, 'HUIMIN_OPEN311_POSTS_PER_MINUTE', 30),
     publicAppealsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_APPEALS_PER_MINUTE', 5),
     publicLookupsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_LOOKUPS_PER_MINUTE', 30),
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',

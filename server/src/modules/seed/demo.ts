@@ -13,6 +13,7 @@ import { NINGXIA_POLICY_PACK } from '../policies/pack/ningxia.js';
 import { seedDemoEnrollments } from './demo-enrollments.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoAppeals } from './demo-appeals.js';
+import { seedDemoOpen311 } from './demo-open311.js';
 import { seedDemoVisits } from './demo-visits.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
 import { assessHousehold } from '../plans/assessments.service.js';
@@ -99,6 +100,7 @@ export async function seedDemo(db: Kysely<any>): Promise<DemoSummary> {
   await seedDemoVisits(db);
   await seedDemoPlans(db, actor, orgIds);
   await seedDemoAppeals(db, actor, orgIds);
+  await seedDemoOpen311(db, actor);
   await seedDemoCampaigns(db);
   return { organisations: DEMO_ORGS.length, households: DEMO_HOUSEHOLDS.length, persons, users: DEMO_USERS.length, policies: pack.created, enrollments, skipped: false };
 }
