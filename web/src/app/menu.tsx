@@ -7,6 +7,7 @@ import { AccountBookOutlined, CheckSquareOutlined, FundOutlined, SolutionOutline
 import { DiffOutlined } from '@ant-design/icons';
 import { CalendarOutlined, CarryOutOutlined, InboxOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, FlagOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, NodeIndexOutlined, PhoneOutlined, RollbackOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -19,6 +20,7 @@ import '@/features/benefits/i18n-en';
 import '@/features/payments/i18n-en';
 import '@/features/visits/i18n-en';
 import '@/features/campaigns/i18n-en';
+import '@/features/appeals/i18n-en';
 
 interface Entry {
   path: string;
@@ -58,12 +60,23 @@ const ADMIN: Entry[] = [
   { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'admin:orgs' },
 ];
 
+/** 诉求办理 (12345): one group, each page by its permission. */
+const APPEALS: Entry[] = [
+  { path: '/appeals/new', label: '诉求受理', icon: <PhoneOutlined />, permission: 'appeal:intake' },
+  { path: '/appeals', label: '诉求列表', icon: <UnorderedListOutlined />, permission: 'appeal:read' },
+  { path: '/appeals/inbox', label: '本单位诉求', icon: <InboxOutlined />, permission: 'appeal:handle' },
+  { path: '/appeals/returns', label: '退单仲裁', icon: <RollbackOutlined />, permission: 'appeal:dispatch' },
+  { path: '/admin/dispatch-rules', label: '派单目录', icon: <NodeIndexOutlined />, permission: 'appeal:dispatch' },
+];
+
 type Item = Required<MenuProps>['items'][number];
 
 function menuItems(can: (p: Permission) => boolean, t: Translate): Item[] {
   const allowed = (e: Entry) => !e.permission || [e.permission].flat().some(can);
   const item = (e: Entry): Item => ({ key: e.path, icon: e.icon, label: t(e.label) });
   const items: Item[] = MAIN.filter(allowed).map(item);
+  const appeals = APPEALS.filter(allowed);
+  if (appeals.length > 0) items.push({ key: 'appeals', icon: <CustomerServiceOutlined />, label: t('诉求办理'), children: appeals.map(item) });
   const admin = ADMIN.filter(allowed);
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('系统管理'), children: admin.map(item) });
   return items;
@@ -71,7 +84,7 @@ function menuItems(can: (p: Permission) => boolean, t: Translate): Item[] {
 
 /** The menu key of the current page: /households/12 → /households. */
 function selectedKey(pathname: string): string {
-  const all = [...MAIN, ...ADMIN].map((e) => e.path).filter((p) => p !== '/');
+  const all = [...MAIN, ...ADMIN, ...APPEALS].map((e) => e.path).filter((p) => p !== '/');
   return all.filter((p) => pathname === p || pathname.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0] ?? '/';
 }
 
@@ -86,7 +99,7 @@ export function NavigationMenu({ onNavigate }: { onNavigate?: () => void }) {
       theme="dark"
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={selected.startsWith('/admin') ? ['admin'] : []}
+      defaultOpenKeys={APPEALS.some((e) => e.path === selected) ? ['appeals'] : selected.startsWith('/admin') ? ['admin'] : []}
       items={menuItems(can, t)}
       onClick={({ key }) => {
         navigate(key);

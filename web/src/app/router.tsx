@@ -51,6 +51,13 @@ const CampaignsPage = page(() => import('@/features/campaigns/CampaignsPage'), '
 const NewCampaignPage = page(() => import('@/features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const CampaignPage = page(() => import('@/features/campaigns/CampaignPage'), 'CampaignPage');
 const CensusTasksPage = page(() => import('@/features/campaigns/CensusTasksPage'), 'CensusTasksPage');
+const AppealsPage = page(() => import('@/features/appeals/AppealsPage'), 'AppealsPage');
+const AppealIntakePage = page(() => import('@/features/appeals/IntakePage'), 'IntakePage');
+const AppealInboxPage = page(() => import('@/features/appeals/UnitInboxPage'), 'UnitInboxPage');
+const AppealReturnsPage = page(() => import('@/features/appeals/ReturnsPage'), 'ReturnsPage');
+const AppealPage = page(() => import('@/features/appeals/AppealPage'), 'AppealPage');
+const DispatchRulesPage = page(() => import('@/features/appeals/DispatchRulesPage'), 'DispatchRulesPage');
+
 const AppealFormPage = page(() => import('@/features/public/AppealFormPage'), 'AppealFormPage');
 const AppealStatusPage = page(() => import('@/features/public/AppealStatusPage'), 'AppealStatusPage');
 const DigestPage = page(() => import('@/features/public/DigestPage'), 'DigestPage');
@@ -121,6 +128,12 @@ export const router = createBrowserRouter([
       { path: 'campaigns', element: guarded('plan:read', CampaignsPage) },
       { path: 'campaigns/new', element: guarded('plan:write', NewCampaignPage) },
       { path: 'campaigns/:id', element: guarded('plan:read', CampaignPage) },
+      { path: 'appeals', element: guarded('appeal:read', AppealsPage) },
+      { path: 'appeals/new', element: guarded('appeal:intake', AppealIntakePage) },
+      { path: 'appeals/inbox', element: guarded('appeal:handle', AppealInboxPage) },
+      { path: 'appeals/returns', element: guarded('appeal:dispatch', AppealReturnsPage) },
+      { path: 'appeals/:id', element: guarded('appeal:read', AppealPage) },
+      { path: 'admin/dispatch-rules', element: guarded('appeal:dispatch', DispatchRulesPage) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'admin/users', element: guarded('admin:users', UsersPage) },
       { path: 'admin/organisations', element: guarded('admin:orgs', OrganisationsPage) },

@@ -1,0 +1,98 @@
+/** The appeals (12345 诉求) API as the web app uses it: categories, the dispatch catalogue, intake, lists and the handling steps. */
+import { api, ApiError } from '@/lib/api';
+import type { Language } from '@/lib/i18n';
+import type {
+  Appeal, AppealCategory, AppealDetail, AppealInput, AppealStatus, DispatchRule, DispatchRuleInput, LimitUnit, Satisfaction,
+} from '@contracts/appeals';
+import './i18n-en';
+
+export type * from '@contracts/appeals';
+export { APPEAL_CHANNELS, APPEAL_EVENT_KINDS, APPEAL_STATUSES, SATISFACTION } from '@contracts/appeals';
+
+/** The statuses in which an appeal is still being worked on (the server's 'open'). */
+export const OPEN_STATUSES: AppealStatus[] = ['dispatched', 'accepted', 'in_progress', 'returned', 'reply_drafted'];
+
+export const LIMIT_UNITS: Record<LimitUnit, string> = { workdays: '个工作日', hours: '小时' };
+
+export const listCategories = (signal?: AbortSignal) => api.get<AppealCategory[]>('/api/appeal-categories', undefined, signal);
+export const listRules = (signal?: AbortSignal) => api.get<DispatchRule[]>('/api/dispatch-rules', undefined, signal);
+export const saveRule = (body: DispatchRuleInput) => api.put<DispatchRule[]>('/api/dispatch-rules', body);
+
+export interface AppealQuery {
+  status?: AppealStatus | 'open';
+  categoryCode?: string;
+  responsibleOrgId?: number;
+  overdue?: boolean;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface AppealPage {
+  items: Appeal[];
+  total: number;
+}
+export const listAppeals = (query: AppealQuery, signal?: AbortSignal) => api.get<AppealPage>('/api/appeals', { ...query }, signal);
+export const getAppeal = (id: number, signal?: AbortSignal) => api.get<AppealDetail>(`/api/appeals/${id}`, undefined, signal);
+
+/**
+ * 受理: the Idempotency-Key is made once per form fill, so a double submit or a retry after a
+ * lost answer returns the appeal already stored instead of making a second one. The api client
+ * sends no custom headers, so this one request is made here, with the same CSRF token, language
+ * and error shape as lib/api.ts.
+ */
+export async function takeIn(
+  body: AppealInput & { channel: 'hotline' | 'grid' },
+  idempotencyKey: string,
+  session: { csrfToken: string; language: Language },
+): Promise<AppealDetail> {
+  const en = session.language === 'en';
+  let response: Response;
+  try {
+    response = await fetch('/api/appeals', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': en ? 'en' : 'zh-CN',
+        'x-csrf-token': session.csrfToken, 'Idempotency-Key': idempotencyKey,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', en ? 'Cannot reach the server; try again (the same call will not be stored twice)' : '无法连接服务器，请重试（重试不会重复登记）');
+  }
+  if (response.ok) return (await response.json()) as AppealDetail;
+  const e = await response.json().then((b) => b?.error, () => null);
+  throw e
+    ? new ApiError(response.status, e.code ?? 'error', e.message ?? response.statusText, e.problems ?? [], e.field, e.data)
+    : new ApiError(response.status, 'http_' + response.status, `${response.status} ${response.statusText}`);
+}
+
+/** A UUID for the Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') {
+    try {
+      return crypto.randomUUID();
+    } catch {
+      // not a secure context: fall through
+    }
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const dispatchAppeal = (id: number, body: { orgId: number; limit?: { amount: number; unit: LimitUnit }; note: string | null }) =>
+  api.post<AppealDetail>(`/api/appeals/${id}/dispatch`, body);
+export const acceptAppeal = (id: number) => api.post<AppealDetail>(`/api/appeals/${id}/accept`);
+export const returnAppeal = (id: number, note: string) => api.post<AppealDetail>(`/api/appeals/${id}/return`, { note });
+export const arbitrateReturn = (id: number, body: { upheld: boolean; orgId?: number | null; note: string }) => api.post<AppealDetail>(`/api/appeals/${id}/arbitrate`, body);
+export const transferAppeal = (id: number, body: { orgId: number; note: string }) => api.post<AppealDetail>(`/api/appeals/${id}/transfer`, body);
+export const reportAppealProgress = (id: number, note: string) => api.post<AppealDetail>(`/api/appeals/${id}/progress`, { note });
+export const draftReply = (id: number, reply: string) => api.post<AppealDetail>(`/api/appeals/${id}/reply`, { reply });
+export const approveReply = (id: number, body: { publish: boolean; publicQuestion: string | null; publicAnswer: string | null }) =>
+  api.post<AppealDetail>(`/api/appeals/${id}/reply/approve`, body);
+export const rejectReply = (id: number, note: string) => api.post<AppealDetail>(`/api/appeals/${id}/reply/reject`, { note });
+export const recordSatisfaction = (id: number, body: { value: Satisfaction; note: string | null }) => api.post<AppealDetail>(`/api/appeals/${id}/satisfaction`, body);
+export const mergeAppeal = (id: number, body: { intoId: number; note: string | null }) => api.post<AppealDetail>(`/api/appeals/${id}/merge`, body);
