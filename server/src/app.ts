@@ -19,6 +19,7 @@ import { appealRoutes } from './modules/appeals/appeals.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { publicAppealRoutes } from './modules/appeals/public.routes.js';
 import { appealFileRoutes } from './modules/appeals/photos.routes.js';
+import { appealDashboardRoutes } from './modules/appeals/dashboard.routes.js';
 import { watchForChanges } from './modules/policies/monitoring/monitor.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
@@ -52,6 +53,7 @@ export async function buildApp(db: Kysely<any>, config: Config): Promise<HttpSer
   calendarRoutes(app, deps);
   appealRoutes(app, deps);
   await open311Routes(app, deps);
+  appealDashboardRoutes(app, deps);
   await publicAppealRoutes(app, deps);
   await appealFileRoutes(app, deps);
   await comparisonRoutes(app, deps);

@@ -21,6 +21,7 @@ import '@/features/payments/i18n-en';
 import '@/features/visits/i18n-en';
 import '@/features/campaigns/i18n-en';
 import '@/features/appeals/i18n-en';
+import '@/features/appeal-dashboard/i18n-en';
 
 interface Entry {
   path: string;
@@ -64,6 +65,7 @@ const ADMIN: Entry[] = [
 const APPEALS: Entry[] = [
   { path: '/appeals/new', label: '诉求受理', icon: <PhoneOutlined />, permission: 'appeal:intake' },
   { path: '/appeals', label: '诉求列表', icon: <UnorderedListOutlined />, permission: 'appeal:read' },
+  { path: '/appeals/dashboard', label: '诉求分析', icon: <FundOutlined />, permission: 'appeal:read' },
   { path: '/appeals/inbox', label: '本单位诉求', icon: <InboxOutlined />, permission: 'appeal:handle' },
   { path: '/appeals/returns', label: '退单仲裁', icon: <RollbackOutlined />, permission: 'appeal:dispatch' },
   { path: '/admin/dispatch-rules', label: '派单目录', icon: <NodeIndexOutlined />, permission: 'appeal:dispatch' },

@@ -56,6 +56,7 @@ const AppealIntakePage = page(() => import('@/features/appeals/IntakePage'), 'In
 const AppealInboxPage = page(() => import('@/features/appeals/UnitInboxPage'), 'UnitInboxPage');
 const AppealReturnsPage = page(() => import('@/features/appeals/ReturnsPage'), 'ReturnsPage');
 const AppealPage = page(() => import('@/features/appeals/AppealPage'), 'AppealPage');
+const AppealDashboardPage = page(() => import('@/features/appeal-dashboard/AppealDashboardPage'), 'AppealDashboardPage');
 const DispatchRulesPage = page(() => import('@/features/appeals/DispatchRulesPage'), 'DispatchRulesPage');
 
 const AppealFormPage = page(() => import('@/features/public/AppealFormPage'), 'AppealFormPage');
@@ -132,6 +133,7 @@ export const router = createBrowserRouter([
       { path: 'appeals/new', element: guarded('appeal:intake', AppealIntakePage) },
       { path: 'appeals/inbox', element: guarded('appeal:handle', AppealInboxPage) },
       { path: 'appeals/returns', element: guarded('appeal:dispatch', AppealReturnsPage) },
+      { path: 'appeals/dashboard', element: guarded('appeal:read', AppealDashboardPage) },
       { path: 'appeals/:id', element: guarded('appeal:read', AppealPage) },
       { path: 'admin/dispatch-rules', element: guarded('appeal:dispatch', DispatchRulesPage) },
       { path: 'notifications', element: <NotificationsPage /> },

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PossibleDuplicate, AppealChannel, AppealDetail, AppealEvent, AppealEventKind, AppealInput, AppealStatus, LimitUnit, Satisfaction } from '../../contracts/appeals.js';
 import { scopeCondition, type DataScope } from '../../kernel/auth/scope.js';
+import { executePrepared } from '../../kernel/db/open.js';
 
 export const appealScope = (scope: DataScope) => scopeCondition(scope, { org: 'a.responsible_org_id', region: 'a.region_code', createdBy: 'a.created_by' });
 /**
@@ -33,9 +34,16 @@ const FROM = sql`appeals a join appeal_categories c on c.code = a.category_code 
 
 export type AppealRow = Omit<AppealDetail, 'events' | 'duplicates'> & { handles: boolean };
 
+/**
+ * A hot read (every intake and step shows the appeal and its events) as a named prepared statement
+ * on a server: each connection parses and plans it once (kernel/db/open.ts). Only for lookups by key,
+ * whose generic plan stays right however the table grows.
+ */
+const prepared = <R>(db: Kysely<any>, query: RawBuilder<R>): Promise<R[]> => executePrepared<R>(db, query.compile(db));
+
 export async function findAppeal(db: Kysely<any>, viewer: Viewer, id: number, forUpdate = false): Promise<AppealRow | null> {
-  const { rows } = await sql<AppealRow>`select ${COLUMNS}, ${handlingScope(viewer.orgId)} as handles from ${FROM}
-    where a.id = ${id} and ${appealScope(viewer.scope)} ${forUpdate ? sql`for update of a` : sql``}`.execute(db);
+  const rows = await prepared(db, sql<AppealRow>`select ${COLUMNS}, ${handlingScope(viewer.orgId)} as handles from ${FROM}
+    where a.id = ${id} and ${appealScope(viewer.scope)} ${forUpdate ? sql`for update of a` : sql``}`);
   return rows[0] ?? null;
 }
 
@@ -52,6 +60,10 @@ export interface AppealFilter {
   q?: string;
 }
 
+/** Lists count at most this many matches (as the registry's lists do): counting a million appeals is not worth a page's wait. */
+export const LIST_COUNT_CAP = 10_000;
+
+/** A page of appeals, newest first, and how many match — exactly up to LIST_COUNT_CAP, then just the cap. */
 export async function listAppeals(db: Kysely<any>, viewer: Viewer, filter: AppealFilter, page: { page: number; pageSize: number }): Promise<{ items: AppealRow[]; total: number }> {
   const where: RawBuilder<unknown>[] = [appealScope(viewer.scope)];
   if (filter.status === 'open') where.push(sql`a.status in ${OPEN}`);
@@ -64,25 +76,55 @@ export async function listAppeals(db: Kysely<any>, viewer: Viewer, filter: Appea
     where.push(sql`(a.number = ${filter.q.trim()} or a.description like ${like} or a.address like ${like})`);
   }
   const condition = sql.join(where, sql` and `);
-  const { rows } = await sql<AppealRow>`select ${COLUMNS}, ${handlingScope(viewer.orgId)} as handles from ${FROM} where ${condition}
-    order by a.created_at desc, a.id desc limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`.execute(db);
-  const count = await sql<{ n: number }>`select count(*)::int as n from appeals a where ${condition}`.execute(db);
-  return { items: rows, total: count.rows[0]!.n };
+  const [items, count] = await Promise.all([
+    // The page's ids first (from an index, narrow rows), then the 20 rows' names and units.
+    sql<AppealRow>`select ${COLUMNS}, ${handlingScope(viewer.orgId)} as handles
+      from (select a.id from appeals a where ${condition} order by a.created_at desc, a.id desc limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}) p
+        join ${FROM} on a.id = p.id
+      order by a.created_at desc, a.id desc`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from (select 1 from appeals a where ${condition} limit ${LIST_COUNT_CAP}) t`.execute(db),
+  ]);
+  return { items: items.rows, total: count.rows[0]!.n };
 }
 
+/** Where the catalogue sends a new appeal at once: the unit, its limit and the clock (started at intake). */
+export interface IntakeDispatch {
+  orgId: number;
+  limit: { amount: number; unit: LimitUnit };
+  dueAt: Date | null;
+  note: string;
+}
+
+/**
+ * Stores a new appeal with its first events — received, and dispatched when the catalogue placed
+ * it — in one statement. Returns null when the Idempotency-Key names an appeal already stored
+ * (then nothing is written and no number is used up).
+ */
 export async function insertAppeal(
   db: Kysely<any>,
-  input: AppealInput & { channel: AppealChannel; idempotencyKey: string | null },
-  actor: { id: number | null; name: string },
-): Promise<number> {
-  const { rows } = await sql<{ id: number }>`insert into appeals (number, channel, category_code, description, address, region_code, lat, lng,
-      contact_name, contact_phone, idempotency_key, created_by, created_by_name)
-    values (to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('appeal_number_seq')::text, 6, '0'),
-      ${input.channel}, ${input.categoryCode}, ${input.description}, ${input.address}, ${input.regionCode}, ${input.lat ?? null}, ${input.lng ?? null},
-      ${input.contactName}, ${input.contactPhone}, ${input.idempotencyKey}, ${actor.id}, ${actor.name})
-    on conflict (idempotency_key) where idempotency_key is not null do nothing
-    returning id`.execute(db);
-  return rows[0]?.id ?? (await findByIdempotencyKey(db, input.idempotencyKey!))!;
+  input: AppealInput & { channel: AppealChannel; idempotencyKey: string | null; at: Date; receivedNote: string; dispatch: IntakeDispatch | null },
+  actor: { id: number | null; name: string; orgId: number | null },
+): Promise<number | null> {
+  const d = input.dispatch;
+  const events = [sql`('received', null, 'received', ${input.receivedNote}, ${actor.orgId}::bigint)`];
+  if (d) events.push(sql`('dispatched', 'received', 'dispatched', ${d.note}, ${d.orgId}::bigint)`);
+  const { rows } = await sql<{ id: number }>`with a as (
+      insert into appeals (number, channel, category_code, description, address, region_code, lat, lng, contact_name, contact_phone, idempotency_key,
+        status, responsible_org_id, limit_amount, limit_unit, clock_started_at, due_at, created_by, created_by_name, created_at, updated_at)
+      select to_char(${input.at}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('appeal_number_seq')::text, 6, '0'),
+        ${input.channel}, ${input.categoryCode}, ${input.description}, ${input.address}, ${input.regionCode}, ${input.lat ?? null}::float8, ${input.lng ?? null}::float8,
+        ${input.contactName}, ${input.contactPhone}, ${input.idempotencyKey}::text, ${d ? 'dispatched' : 'received'}, ${d?.orgId ?? null}::bigint,
+        ${d?.limit.amount ?? null}::int, ${d?.limit.unit ?? null}, ${d ? input.at : null}::timestamptz, ${d?.dueAt ?? null}::timestamptz,
+        ${actor.id}::bigint, ${actor.name}, ${input.at}::timestamptz, ${input.at}::timestamptz
+      where ${input.idempotencyKey}::text is null or not exists (select 1 from appeals where idempotency_key = ${input.idempotencyKey}::text)
+      on conflict (idempotency_key) where idempotency_key is not null do nothing
+      returning id
+    ), e as (
+      insert into appeal_events (appeal_id, kind, from_status, to_status, note, org_id, actor_id, actor_name)
+      select a.id, v.kind, v.from_status, v.to_status, v.note, v.org_id, ${actor.id}::bigint, ${actor.name} from a, (values ${sql.join(events)}) v (kind, from_status, to_status, note, org_id)
+    )
+    select id from a`.execute(db);
+  return rows[0]?.id ?? null;
 }
 
 export interface AppealChange {
@@ -127,9 +169,8 @@ export async function insertAppealEvent(
 }
 
 export async function listAppealEvents(db: Kysely<any>, appealId: number): Promise<AppealEvent[]> {
-  const { rows } = await sql<AppealEvent>`select e.id, e.kind, e.from_status as "fromStatus", e.to_status as "toStatus", e.note, o.name as "orgName",
-      e.actor_name as "actorName", e.at from appeal_events e left join organisations o on o.id = e.org_id where e.appeal_id = ${appealId} order by e.id`.execute(db);
-  return rows;
+  return prepared(db, sql<AppealEvent>`select e.id, e.kind, e.from_status as "fromStatus", e.to_status as "toStatus", e.note, o.name as "orgName",
+      e.actor_name as "actorName", e.at from appeal_events e left join organisations o on o.id = e.org_id where e.appeal_id = ${appealId} order by e.id`);
 }
 
 export async function listPauses(db: Kysely<any>, appealId: number): Promise<Array<{ from: Date; to: Date | null }>> {
@@ -146,22 +187,37 @@ export async function closePause(db: Kysely<any>, appealId: number): Promise<voi
 }
 
 /** Metres between two points, near enough at city scale (equirectangular). */
-const DISTANCE = sql`111320 * sqrt(power(o.lat - a.lat, 2) + power((o.lng - a.lng) * cos(radians(a.lat)), 2))`;
+const DISTANCE = (o: string) => sql.raw(`111320 * sqrt(power(${o}.lat - a.lat, 2) + power((${o}.lng - a.lng) * cos(radians(a.lat)), 2))`);
+/** 300 m of latitude in degrees: a point within 300 m lies within this band (the distance is at least the latitude's). */
+const LAT_300M = 300 / 111320;
 
 /**
  * Appeals that may be the same matter as this one, within the reader's scope: the same category
  * in the same community (or within 300 m) three days either side, or the same caller within a week.
+ * Each of the three ways is its own indexed search (category × community, category × latitude
+ * band, phone), collected once, so only near candidates are read however many appeals are stored.
+ * Materialised steps keep that shape even when the statistics are stale (a new table that grew
+ * fast), and the query is planned each time rather than prepared for the same reason.
  */
 export async function possibleDuplicates(db: Kysely<any>, scope: DataScope, id: number): Promise<PossibleDuplicate[]> {
   const { rows } = await sql<PossibleDuplicate>`
+    with a as materialized (select id, category_code, region_code, lat, lng, contact_phone, created_at from appeals where id = ${id}),
+    near as materialized (
+      select s.id from a, appeals s where s.category_code = a.category_code and s.region_code = a.region_code
+        and s.created_at between a.created_at - interval '3 days' and a.created_at + interval '3 days'
+      union
+      select s.id from a, appeals s where a.lat is not null and s.category_code = a.category_code
+        and s.lat between a.lat - ${LAT_300M}::float8 and a.lat + ${LAT_300M}::float8
+        and s.created_at between a.created_at - interval '3 days' and a.created_at + interval '3 days' and ${DISTANCE('s')} < 300
+      union
+      select s.id from a, appeals s where a.contact_phone is not null and s.contact_phone = a.contact_phone
+        and s.created_at between a.created_at - interval '7 days' and a.created_at + interval '7 days'
+    )
     select o.id, o.number, o.status, c.name as "categoryName", o.description, o.address, o.created_at as "createdAt",
       case when a.contact_phone is not null and o.contact_phone = a.contact_phone then 'same_caller' else 'same_place' end as reason
-    from appeals a join appeals o on o.id <> a.id and o.merged_into is null and o.status <> 'merged'
-      join appeal_categories c on c.code = o.category_code
-    where a.id = ${id} and ${scopeCondition(scope, { org: 'o.responsible_org_id', region: 'o.region_code', createdBy: 'o.created_by' })} and (
-      (o.category_code = a.category_code and o.created_at between a.created_at - interval '3 days' and a.created_at + interval '3 days'
-        and (o.region_code = a.region_code or (a.lat is not null and o.lat is not null and ${DISTANCE} < 300)))
-      or (a.contact_phone is not null and o.contact_phone = a.contact_phone and o.created_at between a.created_at - interval '7 days' and a.created_at + interval '7 days'))
+    from a, near join appeals o on o.id = near.id join appeal_categories c on c.code = o.category_code
+    where o.id <> a.id and o.merged_into is null and o.status <> 'merged'
+      and ${scopeCondition(scope, { org: 'o.responsible_org_id', region: 'o.region_code', createdBy: 'o.created_by' })}
     order by o.created_at desc limit 10`.execute(db);
   return rows;
 }

@@ -14,10 +14,9 @@ import { notFound, type FieldProblem } from '../../kernel/errors.js';
 import { maskName, maskPhone } from '../../kernel/privacy/mask.js';
 import { workingCalendar } from '../calendar/calendar.service.js';
 import { dueAt } from '../calendar/time-limits.js';
-import { findRegion } from '../regions/regions.repo.js';
 import { validationError } from '../registry/persons.service.js';
-import { findAppeal, findByIdempotencyKey, insertAppeal, possibleDuplicates, type Viewer, insertAppealEvent, listAppealEvents, listAppeals, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repo.js';
-import { findCategory, resolveRule } from './catalogue.repo.js';
+import { findAppeal, findByIdempotencyKey, insertAppeal, possibleDuplicates, type Viewer, listAppealEvents, listAppeals, LIST_COUNT_CAP, type AppealFilter, type AppealRow } from './appeals.repo.js';
+import { intakeLookup, type IntakeLookup } from './catalogue.repo.js';
 
 export const APPEAL_LIMITS = { description: 4000, address: 200, contactName: 50 } as const;
 
@@ -27,14 +26,13 @@ export function presentAppeal<T extends AppealRow>(row: T): Omit<T, 'handles'> {
   return handles ? appeal : { ...appeal, contactName: maskName(appeal.contactName), contactPhone: maskPhone(appeal.contactPhone) };
 }
 
-async function problemsOf(db: Kysely<any>, input: AppealInput): Promise<FieldProblem[]> {
+function problemsOf(input: AppealInput, known: IntakeLookup): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const category = await findCategory(db, input.categoryCode);
-  if (!category || !category.active) problems.push({ field: 'categoryCode', message: `未知或已停用的诉求类别“${input.categoryCode}”` });
+  if (!known.categoryActive) problems.push({ field: 'categoryCode', message: `未知或已停用的诉求类别“${input.categoryCode}”` });
   if (!input.description.trim()) problems.push({ field: 'description', message: '请填写诉求内容' });
   else if (input.description.length > APPEAL_LIMITS.description) problems.push({ field: 'description', message: `诉求内容最多 ${APPEAL_LIMITS.description} 字` });
   if ((input.address?.length ?? 0) > APPEAL_LIMITS.address) problems.push({ field: 'address', message: `地址最多 ${APPEAL_LIMITS.address} 字` });
-  if (!(await findRegion(db, input.regionCode))) problems.push({ field: 'regionCode', message: `区划代码 ${input.regionCode} 不存在` });
+  if (!known.regionKnown) problems.push({ field: 'regionCode', message: `区划代码 ${input.regionCode} 不存在` });
   const lat = input.lat ?? null;
   const lng = input.lng ?? null;
   if ((lat === null) !== (lng === null)) problems.push({ field: 'lat', message: '经纬度须同时填写' });
@@ -62,20 +60,19 @@ async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, ch
     ...input, description: input.description.trim(), address: input.address?.trim() || null,
     contactName: input.contactName?.trim() || null, contactPhone: input.contactPhone?.trim() || null,
   };
-  const problems = await problemsOf(db, clean);
+  // One round trip checks the category and the region and finds the catalogue's rule.
+  const known = await intakeLookup(db, clean.categoryCode, clean.regionCode);
+  const problems = problemsOf(clean, known);
   if (problems.length) throw validationError(problems);
+  const now = new Date();
+  const rule = known.rule;
+  const dispatch = rule
+    ? { orgId: rule.orgId, limit: { amount: rule.limitAmount, unit: rule.limitUnit }, dueAt: dueAt(now, { amount: rule.limitAmount, unit: rule.limitUnit }, await workingCalendar(db)), note: '按派单目录自动派单' }
+    : null;
   return inTransaction(db, async (trx) => {
-    const before = idempotencyKey ? await findByIdempotencyKey(trx, idempotencyKey) : null;
-    if (before) return { id: before, created: false };
-    const id = await insertAppeal(trx, { ...clean, channel, idempotencyKey }, actor);
-    await insertAppealEvent(trx, { appealId: id, kind: 'received', toStatus: 'received', note: APPEAL_CHANNELS[channel] }, actor);
-    const rule = await resolveRule(trx, clean.categoryCode, clean.regionCode);
-    if (rule) {
-      const now = new Date();
-      const limit = { amount: rule.limitAmount, unit: rule.limitUnit };
-      await updateAppeal(trx, id, { status: 'dispatched', responsibleOrgId: rule.orgId, limit, clockStartedAt: now, dueAt: dueAt(now, limit, await workingCalendar(trx)) });
-      await insertAppealEvent(trx, { appealId: id, kind: 'dispatched', fromStatus: 'received', toStatus: 'dispatched', note: '按派单目录自动派单', orgId: rule.orgId }, actor);
-    }
+    // The appeal, dispatched at once when the catalogue knows who handles it (its clock starts now), with its events.
+    const id = await insertAppeal(trx, { ...clean, channel, idempotencyKey, at: now, receivedNote: APPEAL_CHANNELS[channel], dispatch }, actor);
+    if (id === null) return { id: (await findByIdempotencyKey(trx, idempotencyKey!))!, created: false };
     await recordAudit(trx, actor, { action: 'appeal.received', entityType: 'appeal', entityId: id, after: { channel, categoryCode: clean.categoryCode, regionCode: clean.regionCode } });
     return { id, created: true };
   });
@@ -111,12 +108,14 @@ export async function takeInFromOutside(db: Kysely<any>, actor: Actor, input: Ap
 }
 
 async function appealDetail(db: Kysely<any>, viewer: Viewer & { permissions?: ReadonlySet<string> }, id: number): Promise<AppealDetail> {
-  const row = await findAppeal(db, viewer, id);
-  if (!row) throw notFound();
   // Those who take appeals in and dispatch them decide on duplicates; units just handle theirs.
   const seesDuplicates = viewer.permissions?.has('appeal:dispatch') || viewer.permissions?.has('appeal:intake');
-  const duplicates = seesDuplicates && row.status !== 'merged' ? await possibleDuplicates(db, viewer.scope, id) : [];
-  return { ...presentAppeal(row), events: await listAppealEvents(db, id), duplicates };
+  // Three reads side by side (on a server, three connections); a merged appeal's duplicates are dropped.
+  const [row, events, duplicates] = await Promise.all([
+    findAppeal(db, viewer, id), listAppealEvents(db, id), seesDuplicates ? possibleDuplicates(db, viewer.scope, id) : [],
+  ]);
+  if (!row) throw notFound();
+  return { ...presentAppeal(row), events, duplicates: row.status === 'merged' ? [] : duplicates };
 }
 
 /**
@@ -135,5 +134,6 @@ export async function getAppeal(db: Kysely<any>, actor: Actor, id: number): Prom
 export async function getAppeals(db: Kysely<any>, actor: Actor, filter: AppealFilter, page: { page: number; pageSize: number }) {
   requirePermission(actor, 'appeal:read');
   const { items, total } = await listAppeals(db, actor, filter, page);
-  return { items: items.map(presentAppeal), total };
+  // A total at the cap means "at least this many" (the list shows 10000+).
+  return { items: items.map(presentAppeal), total, totalCapped: total >= LIST_COUNT_CAP };
 }

@@ -1,6 +1,7 @@
 /** The dispatch catalogue (派单目录) and the categories it is made of. */
 import { sql, type Kysely } from 'kysely';
-import type { AppealCategory, DispatchRule, DispatchRuleInput } from '../../contracts/appeals.js';
+import { executePrepared } from '../../kernel/db/open.js';
+import type { AppealCategory, DispatchRule, DispatchRuleInput, LimitUnit } from '../../contracts/appeals.js';
 
 export async function listCategories(db: Kysely<any>, activeOnly: boolean): Promise<AppealCategory[]> {
   const { rows } = await sql<AppealCategory>`select code, name, description, active from appeal_categories
@@ -34,6 +35,24 @@ export async function resolveRule(db: Kysely<any>, categoryCode: string, regionC
     where d.category_code = ${categoryCode} and ${regionCode} like r.prefix || '%'
     order by length(r.prefix) desc limit 1`.execute(db);
   return rows[0] ?? null;
+}
+
+/** What intake needs to know before it stores an appeal, in one round trip: whether the category may be used, whether the region exists, and the rule for the place (as resolveRule). */
+export interface IntakeLookup {
+  /** null: no such category. */
+  categoryActive: boolean | null;
+  regionKnown: boolean;
+  rule: { orgId: number; limitAmount: number; limitUnit: LimitUnit } | null;
+}
+
+export async function intakeLookup(db: Kysely<any>, categoryCode: string, regionCode: string): Promise<IntakeLookup> {
+  // A prepared statement on a server: every intake runs it (kernel/db/open.ts executePrepared).
+  const rows = await executePrepared<IntakeLookup>(db, sql<IntakeLookup>`select (select active from appeal_categories where code = ${categoryCode}) as "categoryActive",
+      exists (select 1 from regions where code = ${regionCode}) as "regionKnown",
+      (select json_build_object('orgId', d.org_id, 'limitAmount', d.limit_amount, 'limitUnit', d.limit_unit)
+        from dispatch_rules d join regions r on r.code = d.region_code
+        where d.category_code = ${categoryCode} and ${regionCode} like r.prefix || '%' order by length(r.prefix) desc limit 1) as rule`.compile(db));
+  return rows[0]!;
 }
 
 export async function saveRule(db: Kysely<any>, input: DispatchRuleInput, userId: number | null): Promise<number> {

@@ -2,7 +2,8 @@
  * The working calendar (工作日历): the official one (chinese-days: public holidays and swapped
  * working days) with the administrator's corrections on top, and the time limits counted on it.
  * The corrections are read once and kept for a minute, or until one changes here (another
- * server process sees a change within the minute).
+ * server process sees a change within the minute). The copy belongs to the database, shared by
+ * its transactions: time limits are mostly counted inside one, which must not read it each time.
  */
 import chineseDays from 'chinese-days';
 import type { Kysely } from 'kysely';
@@ -13,14 +14,17 @@ import { invalidField, notFound } from '../../kernel/errors.js';
 import { deleteOverride, findOverride, listOverrides, saveOverride } from './calendar.repo.js';
 import { dueAt, type TimeLimit, type WorkingCalendar } from './time-limits.js';
 
-const cached = new WeakMap<Kysely<any>, { days: Promise<Map<string, boolean>>; until: number }>();
+const cached = new WeakMap<object, { days: Promise<Map<string, boolean>>; until: number }>();
+/** A database and its transactions share one adapter (a transaction is a new Kysely instance over one connection). */
+const cacheKey = (db: Kysely<any>): object => db.getExecutor().adapter;
 
 async function overrides(db: Kysely<any>): Promise<Map<string, boolean>> {
-  const hit = cached.get(db);
+  const key = cacheKey(db);
+  const hit = cached.get(key);
   if (hit && hit.until > Date.now()) return hit.days;
   const days = listOverrides(db).then((rows) => new Map(rows.map((r) => [r.day, r.workday])));
-  cached.set(db, { days, until: Date.now() + 60_000 });
-  days.catch(() => cached.delete(db));
+  cached.set(key, { days, until: Date.now() + 60_000 });
+  days.catch(() => cached.delete(key));
   return days;
 }
 
@@ -65,7 +69,7 @@ export async function setCalendarDay(db: Kysely<any>, actor: Actor, day: string,
     await saveOverride(trx, day, input.workday, name, actor);
     await recordAudit(trx, actor, { action: 'calendar.day_set', entityType: 'calendar', entityId: day, before, after: { workday: input.workday, name } });
   });
-  cached.delete(db);
+  cached.delete(cacheKey(db));
   return calendarYear(db, actor, Number(day.slice(0, 4)));
 }
 
@@ -78,7 +82,7 @@ export async function clearCalendarDay(db: Kysely<any>, actor: Actor, day: strin
     await deleteOverride(trx, day);
     await recordAudit(trx, actor, { action: 'calendar.day_cleared', entityType: 'calendar', entityId: day, before });
   });
-  cached.delete(db);
+  cached.delete(cacheKey(db));
   return calendarYear(db, actor, Number(day.slice(0, 4)));
 }
 
