@@ -104,7 +104,7 @@ describe('rows with problems', () => {
 
   it('reports each problem by spreadsheet row, column letter and field', async () => {
     const res = await upload(caseworker, 'kind=persons', '有误.xlsx', await workbookOf(rows));
-    expect(res.status).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     batchId = res.body.id;
     expect(res.body).toMatchObject({ rows: 7, valid: 1, invalid: 6 });
     expect(res.body.warnings.join()).toContain('A「序号」');
