@@ -1,5 +1,7 @@
 /** English for 诉求分析 (see features/policies/i18n-en.ts for how features add words). */
 import { addEnglish } from '@/features/policies/i18n-en';
+// The statuses' English lives with the appeals pages.
+import '@/features/appeals/i18n-en';
 
 addEnglish({
   诉求分析: 'Appeal analysis',
@@ -37,7 +39,7 @@ addEnglish({
   状态: 'Status',
   受理时间: 'Received at',
   办理时限: 'Due',
-  // Categories of the demo catalogue and the statuses, in case the appeals pages have not loaded them.
+  // Categories of the demo catalogue (data, not words of the pages).
   市容环境: 'City appearance',
   噪声扰民: 'Noise',
   通信设施: 'Telecom',
@@ -45,12 +47,4 @@ addEnglish({
   道路设施: 'Roads',
   困难救助: 'Hardship assistance',
   职工权益: "Workers' rights",
-  已受理: 'Received',
-  已派单: 'Dispatched',
-  已签收: 'Accepted',
-  办理中: 'In progress',
-  退单待仲裁: 'Returned, awaiting arbitration',
-  答复待审核: 'Reply awaiting approval',
-  已答复: 'Replied',
-  已并案: 'Merged',
 });

@@ -15,7 +15,8 @@ import { useAuth } from '@/lib/auth';
 import { applyApiError, validValues } from '@/lib/form-errors';
 import { useI18n } from '@/lib/i18n';
 import { AppealStatusTag, DueTime, LimitText } from './appeal-tags';
-import { newIdempotencyKey, takeIn, type AppealDetail } from './appeals.api';
+import { newClientId } from '@/lib/client-id';
+import { takeIn, type AppealDetail } from './appeals.api';
 import { DuplicateList } from './DuplicateList';
 import { CategorySelect, RegionSearchSelect } from './pickers';
 
@@ -31,11 +32,11 @@ interface IntakeValues {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function IntakePage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { me, can } = useAuth();
   const { modal } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
-  const key = useRef(newIdempotencyKey());
+  const key = useRef(newClientId());
   const sending = useRef(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function IntakePage() {
         contactName: values.contactName?.trim() || null,
         contactPhone: values.contactPhone?.trim() || null,
         channel,
-      }, key.current, { csrfToken: me?.csrfToken ?? '', language });
+      }, key.current);
       setSaved(appeal);
     } catch (error) {
       // The same key is kept: a retry after a lost answer returns the appeal already stored.
@@ -70,7 +71,7 @@ export function IntakePage() {
       sending.current = false;
       setBusy(false);
     }
-  }, [form, saved, channel, me, language]);
+  }, [form, saved, channel]);
 
   // Focus goes back to the category once the cleared, enabled form has rendered.
   const [fills, setFills] = useState(0);
@@ -79,7 +80,7 @@ export function IntakePage() {
   }, [fills]);
   const nextCall = useCallback(() => {
     form.resetFields();
-    key.current = newIdempotencyKey();
+    key.current = newClientId();
     setSaved(null);
     setProblem(null);
     setFills((n) => n + 1);

@@ -1,6 +1,5 @@
 /** The appeals (12345 诉求) API as the web app uses it: categories, the dispatch catalogue, intake, lists and the handling steps. */
-import { api, ApiError } from '@/lib/api';
-import type { Language } from '@/lib/i18n';
+import { api } from '@/lib/api';
 import type {
   Appeal, AppealCategory, AppealDetail, AppealInput, AppealStatus, DispatchRule, DispatchRuleInput, LimitUnit, Satisfaction,
 } from '@contracts/appeals';
@@ -36,52 +35,11 @@ export const getAppeal = (id: number, signal?: AbortSignal) => api.get<AppealDet
 
 /**
  * 受理: the Idempotency-Key is made once per form fill, so a double submit or a retry after a
- * lost answer returns the appeal already stored instead of making a second one. The api client
- * sends no custom headers, so this one request is made here, with the same CSRF token, language
- * and error shape as lib/api.ts.
+ * lost answer returns the appeal already stored instead of making a second one.
  */
-export async function takeIn(
-  body: AppealInput & { channel: 'hotline' | 'grid' },
-  idempotencyKey: string,
-  session: { csrfToken: string; language: Language },
-): Promise<AppealDetail> {
-  const en = session.language === 'en';
-  let response: Response;
-  try {
-    response = await fetch('/api/appeals', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': en ? 'en' : 'zh-CN',
-        'x-csrf-token': session.csrfToken, 'Idempotency-Key': idempotencyKey,
-      },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', en ? 'Cannot reach the server; try again (the same call will not be stored twice)' : '无法连接服务器，请重试（重试不会重复登记）');
-  }
-  if (response.ok) return (await response.json()) as AppealDetail;
-  const e = await response.json().then((b) => b?.error, () => null);
-  throw e
-    ? new ApiError(response.status, e.code ?? 'error', e.message ?? response.statusText, e.problems ?? [], e.field, e.data)
-    : new ApiError(response.status, 'http_' + response.status, `${response.status} ${response.statusText}`);
-}
+export const takeIn = (body: AppealInput & { channel: 'hotline' | 'grid' }, idempotencyKey: string) =>
+  api.post<AppealDetail>('/api/appeals', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
-/** A UUID for the Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') {
-    try {
-      return crypto.randomUUID();
-    } catch {
-      // not a secure context: fall through
-    }
-  }
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 export const dispatchAppeal = (id: number, body: { orgId: number; limit?: { amount: number; unit: LimitUnit }; note: string | null }) =>
   api.post<AppealDetail>(`/api/appeals/${id}/dispatch`, body);

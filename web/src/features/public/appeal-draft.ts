@@ -6,6 +6,7 @@
  * confirmed; the page resends it on its own when the network is back or the page is reopened.
  * Plain TypeScript with the storage passed in (localStorage in the app, a Map in tests).
  */
+import { newClientId } from '../../lib/client-id';
 
 export interface AppealFields {
   categoryCode?: string;
@@ -30,10 +31,8 @@ export interface KeyValueStorage {
 
 const STORAGE_KEY = 'huimin.publicAppealDraft';
 
-function newKey(): string {
-  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-  return `web-${random}`;
-}
+/** The key is also the proof for the photos that follow: random from the browser's CSPRNG. */
+const newKey = () => `web-${newClientId()}`;
 
 export class AppealDraftStore {
   constructor(private readonly storage: KeyValueStorage | null) {}

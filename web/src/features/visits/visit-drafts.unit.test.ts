@@ -1,6 +1,7 @@
 /** The draft store: kept per user as typed, queued when offline, re-sent with the same client id once, refused ones kept with the reason. */
 import { describe, expect, it } from 'vitest';
-import { DraftStore, failureKind, newClientId, sendPending, type DraftStorage, type VisitDraft } from './visit-drafts';
+import { newClientId } from '../../lib/client-id';
+import { DraftStore, failureKind, sendPending, type DraftStorage, type VisitDraft } from './visit-drafts';
 
 class MemoryStorage implements DraftStorage {
   readonly items = new Map<string, string>();
