@@ -46,6 +46,7 @@ const { values: flags } = parseArgs({
     'skip-intake': { type: 'boolean', default: false },
     'skip-reads': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'profile-server': { type: 'string' },
   },
 });
 const positiveInt = (name: string, raw: string) => {
@@ -102,7 +103,9 @@ function freePort(): Promise<number> {
 
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/huimin.mjs', 'serve'], {
+  // --profile-server DIR: the server writes a V8 CPU profile there when the benchmark stops it (open it in Chrome's DevTools).
+  const profile = flags['profile-server'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['profile-server'])}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/huimin.mjs', 'serve'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HUIMIN_DEMO: '0', LOG_LEVEL: 'warn', HUIMIN_ADMIN_PASSWORD: 'Bench-admin-2026' },
     stdio: ['ignore', 'pipe', 'pipe'],

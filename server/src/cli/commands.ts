@@ -41,6 +41,23 @@ const HELP = `惠民 huimin — 精准救助平台 precision social assistance
 
 type Command = (args: string[], config: Config) => Promise<number>;
 
+/**
+ * SIGTERM (a service manager) or Ctrl-C stops taking requests, lets those under way finish and
+ * closes the database — the embedded one must be closed to flush — within ten seconds, else exits anyway.
+ */
+function stopOnSignal(close: () => Promise<void>): void {
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}：正在停止 stopping`);
+    setTimeout(() => process.exit(1), 10_000).unref();
+    close().then(() => process.exit(0), (error) => {
+      console.error(`停止时出错 Error while stopping: ${error?.message ?? error}`);
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
 const commands: Record<string, Command> = {
   help: async () => {
     console.log(HELP);
@@ -49,7 +66,8 @@ const commands: Record<string, Command> = {
   serve: async (args, config) => {
     const { values } = parseArgs({ args, options: { 'build-if-missing': { type: 'boolean' } } });
     if (values['build-if-missing']) buildWebIfMissing();
-    await startServer(config);
+    const server = await startServer(config);
+    stopOnSignal(server.close);
     if (config.demo && !config.databaseUrl) console.log(`演示账号 Demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} / ${DEMO_PASSWORD}`);
     return 0;
   },

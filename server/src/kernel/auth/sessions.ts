@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import { hashPassword, isStrongEnough, verifyPassword } from './passwords.js';
 import type { DataScopeLevel, Permission } from './permissions.js';
 import { resolveScope } from './scope.js';
+import { executePrepared } from '../db/open.js';
 
 export const SESSION_COOKIE = 'huimin_session';
 const MAX_FAILED_SIGN_INS = 5;
@@ -35,65 +36,54 @@ interface SessionRow {
   org_path: string;
   jurisdiction_prefix: string | null;
   csrf_token: string;
+  roles: Array<{ code: string; permissions: string[]; data_scope: DataScopeLevel }>;
+  custom_org_paths: string[];
+  custom_region_prefixes: string[];
 }
 
-interface RoleRow {
-  id: number;
-  code: string;
-  permissions: string[];
-  data_scope: DataScopeLevel;
-}
-
-/** The signed-in user behind a session cookie, or null when the session is unknown or expired. */
+/**
+ * The signed-in user behind a session cookie, or null when the session is unknown or expired.
+ * Every request reads it, so it is one prepared statement: the user, their unit, their roles and
+ * the custom scopes of those roles together (kernel/db/open.ts executePrepared).
+ */
 export async function loadSession(db: Kysely<any>, token: string, ip: string | null): Promise<SessionUser | null> {
-  const { rows } = await sql<SessionRow>`
+  const rows = await executePrepared<SessionRow>(db, sql<SessionRow>`
     select u.id, u.username, u.display_name, u.org_id, u.must_change_password, u.disabled,
-           o.path as org_path, r.prefix as jurisdiction_prefix, s.csrf_token
+           o.path as org_path, r.prefix as jurisdiction_prefix, s.csrf_token,
+           coalesce((select json_agg(json_build_object('code', ro.code, 'permissions', ro.permissions, 'data_scope', ro.data_scope) order by ro.id)
+             from user_roles ur join roles ro on ro.id = ur.role_id where ur.user_id = u.id), '[]') as roles,
+           array(select so.path from user_roles ur join roles ro on ro.id = ur.role_id and ro.data_scope = 'custom'
+             join role_scope_orgs x on x.role_id = ro.id join organisations so on so.id = x.org_id where ur.user_id = u.id) as custom_org_paths,
+           array(select g.prefix from user_roles ur join roles ro on ro.id = ur.role_id and ro.data_scope = 'custom'
+             join role_scope_regions x on x.role_id = ro.id join regions g on g.code = x.region_code where ur.user_id = u.id) as custom_region_prefixes
     from sessions s
     join users u on u.id = s.user_id
     join organisations o on o.id = u.org_id
     left join regions r on r.code = u.region_code
-    where s.token_hash = ${hashToken(token)} and s.expires_at > now()`.execute(db);
+    where s.token_hash = ${hashToken(token)} and s.expires_at > now()`.compile(db));
   const row = rows[0];
   if (!row || row.disabled) return null;
-  return buildSessionUser(db, row, ip);
+  return sessionUser(row, ip);
 }
 
-async function buildSessionUser(db: Kysely<any>, row: SessionRow, ip: string | null): Promise<SessionUser> {
-  const roles = (
-    await sql<RoleRow>`select ro.id, ro.code, ro.permissions, ro.data_scope
-      from user_roles ur join roles ro on ro.id = ur.role_id where ur.user_id = ${row.id}`.execute(db)
-  ).rows;
-  const customRoleIds = roles.filter((r) => r.data_scope === 'custom').map((r) => r.id);
-  let customOrgPaths: string[] = [];
-  let customRegionPrefixes: string[] = [];
-  if (customRoleIds.length > 0) {
-    customOrgPaths = (
-      await sql<{ path: string }>`select o.path from role_scope_orgs x join organisations o on o.id = x.org_id
-        where x.role_id = any(${customRoleIds}::bigint[])`.execute(db)
-    ).rows.map((r) => r.path);
-    customRegionPrefixes = (
-      await sql<{ prefix: string }>`select g.prefix from role_scope_regions x join regions g on g.code = x.region_code
-        where x.role_id = any(${customRoleIds}::bigint[])`.execute(db)
-    ).rows.map((r) => r.prefix);
-  }
+function sessionUser(row: SessionRow, ip: string | null): SessionUser {
   const scope = resolveScope({
     userId: row.id,
     orgId: row.org_id,
     orgPath: row.org_path,
     jurisdictionPrefix: row.jurisdiction_prefix,
-    levels: roles.map((r) => r.data_scope),
-    customOrgPaths,
-    customRegionPrefixes,
+    levels: row.roles.map((r) => r.data_scope),
+    customOrgPaths: row.custom_org_paths,
+    customRegionPrefixes: row.custom_region_prefixes,
   });
-  const permissions = new Set(roles.flatMap((r) => r.permissions) as Permission[]);
+  const permissions = new Set(row.roles.flatMap((r) => r.permissions) as Permission[]);
   return {
     actor: { id: row.id, name: row.display_name, orgId: row.org_id, permissions, scope, ip },
     username: row.username,
     orgId: row.org_id,
     mustChangePassword: row.must_change_password,
     csrfToken: row.csrf_token,
-    roles: roles.map((r) => r.code),
+    roles: row.roles.map((r) => r.code),
   };
 }
 

@@ -6,6 +6,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PossibleDuplicate, AppealChannel, AppealDetail, AppealEvent, AppealEventKind, AppealInput, AppealStatus, LimitUnit, Satisfaction } from '../../contracts/appeals.js';
 import { scopeCondition, type DataScope } from '../../kernel/auth/scope.js';
 import { executePrepared } from '../../kernel/db/open.js';
+import { auditEachRowOf } from '../../kernel/audit.js';
 
 export const appealScope = (scope: DataScope) => scopeCondition(scope, { org: 'a.responsible_org_id', region: 'a.region_code', createdBy: 'a.created_by' });
 /**
@@ -29,8 +30,10 @@ const COLUMNS = sql`a.id, a.number, a.channel, a.category_code as "categoryCode"
   a.created_by_name as "createdByName", a.created_at as "createdAt", a.updated_at as "updatedAt",
   a.reply_text as "replyText", a.replied_by_name as "repliedByName", a.public_question as "publicQuestion", a.public_answer as "publicAnswer",
   a.published, a.replied_at as "repliedAt", a.satisfaction, a.satisfaction_note as "satisfactionNote", a.merged_into as "mergedInto"`;
-const FROM = sql`appeals a join appeal_categories c on c.code = a.category_code left join regions r on r.code = a.region_code
+/** The appeals (the table, or a statement's CTE of new ones) as `a` with their category, region and unit. */
+const appealsFrom = (source: 'appeals a' | 'a') => sql`${sql.raw(source)} join appeal_categories c on c.code = a.category_code left join regions r on r.code = a.region_code
   left join organisations o on o.id = a.responsible_org_id`;
+const FROM = appealsFrom('appeals a');
 
 export type AppealRow = Omit<AppealDetail, 'events' | 'duplicates'> & { handles: boolean };
 
@@ -97,18 +100,19 @@ export interface IntakeDispatch {
 
 /**
  * Stores a new appeal with its first events — received, and dispatched when the catalogue placed
- * it — in one statement. Returns null when the Idempotency-Key names an appeal already stored
- * (then nothing is written and no number is used up).
+ * it — and its audit entry, in one statement (atomic without a transaction, one round trip), and
+ * returns it as stored, as the one who took it in sees it. Returns null when the Idempotency-Key
+ * names an appeal already stored (then nothing is written and no number is used up).
  */
 export async function insertAppeal(
   db: Kysely<any>,
   input: AppealInput & { channel: AppealChannel; idempotencyKey: string | null; at: Date; receivedNote: string; dispatch: IntakeDispatch | null },
-  actor: { id: number | null; name: string; orgId: number | null },
-): Promise<number | null> {
+  actor: { id: number | null; name: string; orgId: number | null; ip: string | null },
+): Promise<{ row: AppealRow; events: AppealEvent[] } | null> {
   const d = input.dispatch;
   const events = [sql`('received', null, 'received', ${input.receivedNote}, ${actor.orgId}::bigint)`];
   if (d) events.push(sql`('dispatched', 'received', 'dispatched', ${d.note}, ${d.orgId}::bigint)`);
-  const { rows } = await sql<{ id: number }>`with a as (
+  const rows = await prepared(db, sql<AppealRow & { events: AppealEvent[] }>`with a as (
       insert into appeals (number, channel, category_code, description, address, region_code, lat, lng, contact_name, contact_phone, idempotency_key,
         status, responsible_org_id, limit_amount, limit_unit, clock_started_at, due_at, created_by, created_by_name, created_at, updated_at)
       select to_char(${input.at}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('appeal_number_seq')::text, 6, '0'),
@@ -118,13 +122,22 @@ export async function insertAppeal(
         ${actor.id}::bigint, ${actor.name}, ${input.at}::timestamptz, ${input.at}::timestamptz
       where ${input.idempotencyKey}::text is null or not exists (select 1 from appeals where idempotency_key = ${input.idempotencyKey}::text)
       on conflict (idempotency_key) where idempotency_key is not null do nothing
-      returning id
+      returning *
     ), e as (
       insert into appeal_events (appeal_id, kind, from_status, to_status, note, org_id, actor_id, actor_name)
       select a.id, v.kind, v.from_status, v.to_status, v.note, v.org_id, ${actor.id}::bigint, ${actor.name} from a, (values ${sql.join(events)}) v (kind, from_status, to_status, note, org_id)
+      returning *
+    ), audit as (
+      ${auditEachRowOf('a', actor, { action: 'appeal.received', entityType: 'appeal', after: { channel: input.channel, categoryCode: input.categoryCode, regionCode: input.regionCode } })}
     )
-    select id from a`.execute(db);
-  return rows[0]?.id ?? null;
+    select ${COLUMNS}, ${handlingScope(actor.orgId)} as handles,
+      (select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
+        'orgName', eo.name, 'actorName', e.actor_name, 'at', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by e.id) from e left join organisations eo on eo.id = e.org_id) as events
+    from ${appealsFrom('a')}`);
+  const stored = rows[0];
+  if (!stored) return null;
+  const { events: storedEvents, ...row } = stored;
+  return { row, events: storedEvents };
 }
 
 export interface AppealChange {
@@ -186,40 +199,40 @@ export async function closePause(db: Kysely<any>, appealId: number): Promise<voi
   await sql`update appeal_pauses set to_at = now() where appeal_id = ${appealId} and to_at is null`.execute(db);
 }
 
-/** Metres between two points, near enough at city scale (equirectangular). */
-const DISTANCE = (o: string) => sql.raw(`111320 * sqrt(power(${o}.lat - a.lat, 2) + power((${o}.lng - a.lng) * cos(radians(a.lat)), 2))`);
+/** Metres between a stored appeal `s` and a point, near enough at city scale (equirectangular). */
+const distanceFrom = (lat: number, lng: number) => sql`111320 * sqrt(power(s.lat - ${lat}::float8, 2) + power((s.lng - ${lng}::float8) * cos(radians(${lat}::float8)), 2))`;
 /** 300 m of latitude in degrees: a point within 300 m lies within this band (the distance is at least the latitude's). */
 const LAT_300M = 300 / 111320;
+const DAY_MS = 86_400_000;
+
+/** What the duplicate search needs of an appeal: what, where, who and when. */
+export type DuplicateProbe = Pick<AppealRow, 'id' | 'categoryCode' | 'regionCode' | 'lat' | 'lng' | 'contactPhone' | 'createdAt'>;
 
 /**
  * Appeals that may be the same matter as this one, within the reader's scope: the same category
  * in the same community (or within 300 m) three days either side, or the same caller within a week.
- * Each of the three ways is its own indexed search (category × community, category × latitude
- * band, phone), collected once, so only near candidates are read however many appeals are stored.
- * Materialised steps keep that shape even when the statistics are stale (a new table that grew
- * fast), and the query is planned each time rather than prepared for the same reason.
+ * Each way is a search of one index (category × community × time, category × latitude × time,
+ * phone × time) driven by the appeal's own values, passed in rather than joined: with no join the
+ * planner has no cheaper-looking scan of a table its statistics still think small (a new one that
+ * grew fast), so the prepared statement's generic plan stays on the indexes — planning this union
+ * each time was most of an intake's database time.
  */
-export async function possibleDuplicates(db: Kysely<any>, scope: DataScope, id: number): Promise<PossibleDuplicate[]> {
-  const { rows } = await sql<PossibleDuplicate>`
-    with a as materialized (select id, category_code, region_code, lat, lng, contact_phone, created_at from appeals where id = ${id}),
-    near as materialized (
-      select s.id from a, appeals s where s.category_code = a.category_code and s.region_code = a.region_code
-        and s.created_at between a.created_at - interval '3 days' and a.created_at + interval '3 days'
-      union
-      select s.id from a, appeals s where a.lat is not null and s.category_code = a.category_code
-        and s.lat between a.lat - ${LAT_300M}::float8 and a.lat + ${LAT_300M}::float8
-        and s.created_at between a.created_at - interval '3 days' and a.created_at + interval '3 days' and ${DISTANCE('s')} < 300
-      union
-      select s.id from a, appeals s where a.contact_phone is not null and s.contact_phone = a.contact_phone
-        and s.created_at between a.created_at - interval '7 days' and a.created_at + interval '7 days'
-    )
-    select o.id, o.number, o.status, c.name as "categoryName", o.description, o.address, o.created_at as "createdAt",
-      case when a.contact_phone is not null and o.contact_phone = a.contact_phone then 'same_caller' else 'same_place' end as reason
-    from a, near join appeals o on o.id = near.id join appeal_categories c on c.code = o.category_code
-    where o.id <> a.id and o.merged_into is null and o.status <> 'merged'
-      and ${scopeCondition(scope, { org: 'o.responsible_org_id', region: 'o.region_code', createdBy: 'o.created_by' })}
-    order by o.created_at desc limit 10`.execute(db);
-  return rows;
+export async function possibleDuplicates(db: Kysely<any>, scope: DataScope, appeal: DuplicateProbe): Promise<PossibleDuplicate[]> {
+  const at = new Date(appeal.createdAt).getTime();
+  const within = (days: number) => sql`s.created_at between ${new Date(at - days * DAY_MS)}::timestamptz and ${new Date(at + days * DAY_MS)}::timestamptz`;
+  const columns = sql`s.id, s.number, s.status, s.category_code, s.description, s.address, s.created_at, s.contact_phone`;
+  const candidate = sql`s.id <> ${appeal.id}::bigint and s.merged_into is null and s.status <> 'merged'
+    and ${scopeCondition(scope, { org: 's.responsible_org_id', region: 's.region_code', createdBy: 's.created_by' })}`;
+  const ways = [sql`select ${columns} from appeals s where s.category_code = ${appeal.categoryCode} and s.region_code = ${appeal.regionCode} and ${within(3)} and ${candidate}`];
+  if (appeal.lat !== null && appeal.lng !== null) {
+    ways.push(sql`select ${columns} from appeals s where s.category_code = ${appeal.categoryCode}
+      and s.lat between ${appeal.lat - LAT_300M}::float8 and ${appeal.lat + LAT_300M}::float8 and ${within(3)} and ${distanceFrom(appeal.lat, appeal.lng)} < 300 and ${candidate}`);
+  }
+  if (appeal.contactPhone) ways.push(sql`select ${columns} from appeals s where s.contact_phone = ${appeal.contactPhone} and ${within(7)} and ${candidate}`);
+  return prepared(db, sql<PossibleDuplicate>`select d.id, d.number, d.status, c.name as "categoryName", d.description, d.address, d.created_at as "createdAt",
+      case when d.contact_phone = ${appeal.contactPhone}::text then 'same_caller' else 'same_place' end as reason
+    from (${sql.join(ways, sql` union `)}) d join appeal_categories c on c.code = d.category_code
+    order by d.created_at desc limit 10`);
 }
 
 export async function mergedInto(db: Kysely<any>, targetId: number): Promise<number[]> {

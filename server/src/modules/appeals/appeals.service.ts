@@ -5,11 +5,9 @@
  * clock starts; otherwise it waits for a dispatcher.
  */
 import type { Kysely } from 'kysely';
-import { APPEAL_CHANNELS, type AppealChannel, type AppealDetail, type AppealInput, type AppealStatus } from '../../contracts/appeals.js';
+import { APPEAL_CHANNELS, type AppealChannel, type AppealDetail, type AppealEvent, type AppealInput, type AppealStatus } from '../../contracts/appeals.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { EMPTY_SCOPE, FULL_SCOPE } from '../../kernel/auth/scope.js';
-import { recordAudit } from '../../kernel/audit.js';
-import { inTransaction } from '../../kernel/db/transaction.js';
 import { notFound, type FieldProblem } from '../../kernel/errors.js';
 import { maskName, maskPhone } from '../../kernel/privacy/mask.js';
 import { workingCalendar } from '../calendar/calendar.service.js';
@@ -49,8 +47,11 @@ export interface IntakeResult {
   created: boolean;
 }
 
+/** What storing an appeal gave: the appeal as stored, or — for a retry — the id of the one stored the first time. */
+type Stored = { created: true; id: number; row: AppealRow; events: AppealEvent[] } | { created: false; id: number };
+
 /** Stores the appeal (dispatched at once when the catalogue knows who handles it) and says whether it is new. */
-async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<{ id: number; created: boolean }> {
+async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<Stored> {
   requirePermission(actor, 'appeal:intake');
   if (!(channel in APPEAL_CHANNELS)) throw validationError([{ field: 'channel', message: '未知的受理渠道' }]);
   if (idempotencyKey !== null && (idempotencyKey.length < 8 || idempotencyKey.length > 100)) {
@@ -69,19 +70,19 @@ async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, ch
   const dispatch = rule
     ? { orgId: rule.orgId, limit: { amount: rule.limitAmount, unit: rule.limitUnit }, dueAt: dueAt(now, { amount: rule.limitAmount, unit: rule.limitUnit }, await workingCalendar(db)), note: '按派单目录自动派单' }
     : null;
-  return inTransaction(db, async (trx) => {
-    // The appeal, dispatched at once when the catalogue knows who handles it (its clock starts now), with its events.
-    const id = await insertAppeal(trx, { ...clean, channel, idempotencyKey, at: now, receivedNote: APPEAL_CHANNELS[channel], dispatch }, actor);
-    if (id === null) return { id: (await findByIdempotencyKey(trx, idempotencyKey!))!, created: false };
-    await recordAudit(trx, actor, { action: 'appeal.received', entityType: 'appeal', entityId: id, after: { channel, categoryCode: clean.categoryCode, regionCode: clean.regionCode } });
-    return { id, created: true };
-  });
+  // The appeal, its events and its audit entry are one statement: stored whole or not at all.
+  const stored = await insertAppeal(db, { ...clean, channel, idempotencyKey, at: now, receivedNote: APPEAL_CHANNELS[channel], dispatch }, actor);
+  if (stored) return { created: true, id: stored.row.id, ...stored };
+  return { created: false, id: (await findByIdempotencyKey(db, idempotencyKey!))! };
 }
 
 export async function takeIn(db: Kysely<any>, actor: Actor, input: AppealInput, channel: AppealChannel, idempotencyKey: string | null): Promise<IntakeResult> {
-  const result = await storeAppeal(db, actor, input, channel, idempotencyKey);
+  const stored = await storeAppeal(db, actor, input, channel, idempotencyKey);
   // Whoever took it in sees what they stored, even when it went to a unit outside their scope.
-  return { appeal: await appealDetail(db, { ...actor, scope: { ...actor.scope, ownerUserId: actor.id } }, result.id), created: result.created };
+  const taker = { ...actor, scope: { ...actor.scope, ownerUserId: actor.id } };
+  if (!stored.created) return { appeal: await appealDetail(db, taker, stored.id), created: false };
+  const duplicates = await possibleDuplicates(db, taker.scope, stored.row);
+  return { appeal: { ...presentAppeal(stored.row), events: stored.events, duplicates }, created: true };
 }
 
 /** Who takes an appeal in from outside (a citizen on the public form, an Open311 client): intake and nothing else. */
@@ -101,8 +102,9 @@ export interface OutsideReceipt {
 }
 
 export async function takeInFromOutside(db: Kysely<any>, actor: Actor, input: AppealInput, channel: 'web' | 'open311', idempotencyKey: string | null): Promise<OutsideReceipt> {
-  const { id, created } = await storeAppeal(db, actor, input, channel, idempotencyKey);
-  const row = await findAppeal(db, { scope: FULL_SCOPE, orgId: null }, id);
+  const stored = await storeAppeal(db, actor, input, channel, idempotencyKey);
+  const { id, created } = stored;
+  const row = stored.created ? stored.row : await findAppeal(db, { scope: FULL_SCOPE, orgId: null }, id);
   if (!row) throw notFound();
   return { id, number: row.number, status: row.status, responsibleOrgName: row.responsibleOrgName, dueAt: row.dueAt, createdAt: row.createdAt, created };
 }
@@ -110,12 +112,11 @@ export async function takeInFromOutside(db: Kysely<any>, actor: Actor, input: Ap
 async function appealDetail(db: Kysely<any>, viewer: Viewer & { permissions?: ReadonlySet<string> }, id: number): Promise<AppealDetail> {
   // Those who take appeals in and dispatch them decide on duplicates; units just handle theirs.
   const seesDuplicates = viewer.permissions?.has('appeal:dispatch') || viewer.permissions?.has('appeal:intake');
-  // Three reads side by side (on a server, three connections); a merged appeal's duplicates are dropped.
-  const [row, events, duplicates] = await Promise.all([
-    findAppeal(db, viewer, id), listAppealEvents(db, id), seesDuplicates ? possibleDuplicates(db, viewer.scope, id) : [],
-  ]);
+  // The appeal and its events side by side (on a server, two connections), then what may duplicate it; a merged appeal has none.
+  const [row, events] = await Promise.all([findAppeal(db, viewer, id), listAppealEvents(db, id)]);
   if (!row) throw notFound();
-  return { ...presentAppeal(row), events, duplicates: row.status === 'merged' ? [] : duplicates };
+  const duplicates = seesDuplicates && row.status !== 'merged' ? await possibleDuplicates(db, viewer.scope, row) : [];
+  return { ...presentAppeal(row), events, duplicates };
 }
 
 /**
