@@ -261,7 +261,7 @@ async function generate(db: Kysely<any>, total: number): Promise<number> {
           select t.*, case when reopened then clock + (now() - clock) * 0.7 else clock end as clk from t
         )
         insert into appeals (number, channel, category_code, description, address, region_code, contact_name, contact_phone, status,
-          responsible_org_id, limit_amount, limit_unit, clock_started_at, due_at, escalated_at, reply_text, replied_by_name, replied_at,
+          responsible_org_id, limit_amount, limit_unit, clock_started_at, due_at, escalated_at, replied_in_time, reply_text, replied_by_name, replied_at,
           satisfaction, created_by, created_by_name, created_at, updated_at, closed_at)
         select to_char(created at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(i::text, 7, '0'),
           (array['hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'hotline', 'web', 'grid'])[1 + i % 10],
@@ -280,6 +280,7 @@ async function generate(db: Kysely<any>, total: number): Promise<number> {
           -- Escalated as the server's 15-minute timer would have: late replies, and open appeals past their limit.
           case when replied > clock + span then clock + span + interval '10 minutes'
             when status in ('dispatched', 'accepted', 'in_progress', 'returned') and clk + span < now() then clk + span + interval '10 minutes' end,
+          case when replied is not null then replied <= clock + span end,
           case when replied is not null then '已办理，答复如下。' end, case when replied is not null then '承办人' end,
           case when reopened then clock + (now() - clock) * 0.5 else replied end,
           case when status = 'closed' then case when r_sat < 0.85 then 'satisfied' else 'unreachable' end when reopened then 'unsatisfied' end,

@@ -221,6 +221,25 @@ describe('appeals (12345)', () => {
     });
   });
 
+  test('a dispatcher removes a rule of the catalogue after confirming', async () => {
+    const hotline = await apiAs('hotline', DEMO_PASSWORD);
+    try {
+      const org = (await hotline.get('/api/dispatch-rules')).find((r: { orgName: string }) => r.orgName === URBAN).orgId;
+      await hotline.put('/api/dispatch-rules', { categoryCode: 'noise', regionCode: '640121', orgId: org, limitAmount: 2, limitUnit: 'workdays' });
+    } finally {
+      await hotline.dispose();
+    }
+    await withPage(browser(), { user: 'hotline' }, async (page) => {
+      await page.goto('/admin/dispatch-rules');
+      const row = page.getByTestId('dispatch-rules').getByRole('row').filter({ hasText: '噪声扰民' }).filter({ hasText: '640121' });
+      await row.getByRole('button', { name: /删\s*除/ }).click();
+      await page.getByText('删除这条派单规则？').waitFor();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+      await page.getByText(/已删除 噪声扰民 .* 的派单规则/).waitFor();
+      await row.waitFor({ state: 'detached' });
+    });
+  });
+
   test('on a phone the unit inbox is a list of cards with the actions on them', async () => {
     const created = await createAppeal(`夜间路灯不亮 ${Date.now().toString(36)}`, '13909518804');
     await withPage(browser(), { user: 'urban', viewport: { width: 390, height: 844 }, mobile: true }, async (page) => {

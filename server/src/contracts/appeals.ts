@@ -92,6 +92,17 @@ export interface Appeal {
   createdByName: string;
   createdAt: string;
   updatedAt: string;
+  /** The reader works for the unit that handles it, or one above it: they may act on it and see the contact. */
+  handles: boolean;
+  /** While returned (退单): the unit's reason, for the arbiter. */
+  lastReturn: AppealReturn | null;
+}
+
+export interface AppealReturn {
+  note: string;
+  orgName: string | null;
+  actorName: string;
+  at: string;
 }
 
 export const SATISFACTION = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未接通' } as const;

@@ -131,6 +131,27 @@ describe('handling', () => {
     expect(everyone.total).toBeGreaterThan(district.total);
     expect((await hotline.get('/api/appeals?status=open')).body.total).toBeGreaterThanOrEqual(3);
   });
+
+  it('give a unit its inbox, due first, and say who handles each and why a unit returned one', async () => {
+    const inbox = (await urban.get('/api/appeals?status=open&handledByMe=true&sort=due&pageSize=200')).body;
+    expect(inbox.total).toBeGreaterThan(0);
+    expect(inbox.items.every((a: { responsibleOrgName: string; handles: boolean }) => a.responsibleOrgName === '银川市城市管理局' && a.handles)).toBe(true);
+    const dues = inbox.items.map((a: { dueAt: string | null }) => (a.dueAt ? Date.parse(a.dueAt) : Infinity));
+    expect(dues).toEqual([...dues].sort((x: number, y: number) => x - y));
+    // The hotline sees every appeal but handles none of them.
+    expect((await hotline.get('/api/appeals?handledByMe=true')).body.total).toBe(0);
+    const seen = (await hotline.get('/api/appeals?pageSize=5')).body.items;
+    expect(seen.every((a: { handles: boolean }) => a.handles === false)).toBe(true);
+
+    const id = (await intake({ ...lightStrip, description: '路灯杆上的广告牌歪斜' })).body.id;
+    expect((await urban.get(`/api/appeals/${id}`)).body.handles).toBe(true);
+    expect((await hotline.get(`/api/appeals/${id}`)).body).toMatchObject({ handles: false, lastReturn: null });
+    await urban.post(`/api/appeals/${id}/return`, { note: '广告牌属户外广告管理，非本局' });
+    const returned = (await hotline.get('/api/appeals?status=returned&pageSize=200')).body.items.find((a: { id: number }) => a.id === id);
+    expect(returned.lastReturn).toMatchObject({ note: '广告牌属户外广告管理，非本局', orgName: '银川市城市管理局' });
+    await hotline.post(`/api/appeals/${id}/arbitrate`, { upheld: false, note: '户外广告由城管局负责' });
+    expect((await hotline.get(`/api/appeals/${id}`)).body.lastReturn).toBeNull();
+  });
 });
 
 describe('the dispatch catalogue', () => {
@@ -145,6 +166,21 @@ describe('the dispatch catalogue', () => {
     const taken = await intake({ ...lightStrip, description: '西夏区的另一处灯带' });
     expect(taken.body).toMatchObject({ responsibleOrgName: '西夏区总工会', limitAmount: 1 });
     expect((await urban.put('/api/dispatch-rules', { categoryCode: 'noise', regionCode: '640100', orgId: 1, limitAmount: 1, limitUnit: 'hours' })).status).toBe(403);
+  });
+
+  it('loses a rule when a dispatcher removes it: new appeals fall to the wider rule; the removal is audited', async () => {
+    const rules = (await hotline.get('/api/dispatch-rules')).body;
+    const district = rules.find((r: { categoryCode: string; regionCode: string }) => r.categoryCode === 'city_appearance' && r.regionCode === '640105');
+    expect(district).toBeTruthy();
+    expect((await urban.delete(`/api/dispatch-rules/${district.id}`)).status).toBe(403);
+    const left = await hotline.delete(`/api/dispatch-rules/${district.id}`);
+    expect(left.status).toBe(200);
+    expect(left.body.some((r: { id: number }) => r.id === district.id)).toBe(false);
+    expect((await hotline.delete(`/api/dispatch-rules/${district.id}`)).status).toBe(404);
+    const taken = await intake({ ...lightStrip, description: '西夏区又一处灯带' });
+    expect(taken.body.responsibleOrgName).toBe('银川市城市管理局');
+    const audit = await sql<{ before: { orgName: string } }>`select before from audit_log where action = 'appeal.rule_removed' and entity_id = ${String(district.id)}`.execute(ctx.db);
+    expect(audit.rows[0]!.before.orgName).toBe('西夏区总工会');
   });
 });
 
@@ -186,6 +222,20 @@ describe('the answer and the follow-up', () => {
     expect(reopened.body).toMatchObject({ status: 'dispatched', satisfaction: 'unsatisfied', responsibleOrgName: '银川市城市管理局' });
     expect(new Date(reopened.body.clockStartedAt).getTime()).toBeGreaterThan(new Date(taken.body.clockStartedAt).getTime());
     expect(reopened.body.events.at(-1)).toMatchObject({ kind: 'reopened', note: '群众不满意，重新办理：晚上仍有外放' });
+  });
+
+  it('decides "on time" when the reply is drafted — late past the due time even before any escalation runs', async () => {
+    const inTime = (id: number) => sql<{ v: boolean | null }>`select replied_in_time as v from appeals where id = ${id}`.execute(ctx.db).then((r) => r.rows[0]!.v);
+    const late = (await intake({ ...lightStrip, categoryCode: 'noise', description: '广场舞音响过大，超时答复' })).body.id;
+    await urban.post(`/api/appeals/${late}/accept`);
+    await sql`update appeals set due_at = now() - interval '1 minute' where id = ${late}`.execute(ctx.db);
+    await urban.post(`/api/appeals/${late}/reply`, { reply: '已协调广场管理方限定音量' });
+    expect(await inTime(late)).toBe(false);
+    // Sent back and drafted again: decided again, on the clock as it then stands.
+    await hotline.post(`/api/appeals/${late}/reply/reject`, { note: '请补充限定的时段' });
+    await sql`update appeals set due_at = now() + interval '1 day' where id = ${late}`.execute(ctx.db);
+    await urban.post(`/api/appeals/${late}/reply`, { reply: '已协调广场管理方限定音量，晚八点后停止' });
+    expect(await inTime(late)).toBe(true);
   });
 });
 

@@ -29,13 +29,17 @@ const COLUMNS = sql`a.id, a.number, a.channel, a.category_code as "categoryCode"
   a.clock_started_at as "clockStartedAt", a.due_at as "dueAt", coalesce(a.status in ${OPEN} and a.due_at < now(), false) as overdue,
   a.created_by_name as "createdByName", a.created_at as "createdAt", a.updated_at as "updatedAt",
   a.reply_text as "replyText", a.replied_by_name as "repliedByName", a.public_question as "publicQuestion", a.public_answer as "publicAnswer",
-  a.published, a.replied_at as "repliedAt", a.satisfaction, a.satisfaction_note as "satisfactionNote", a.merged_into as "mergedInto"`;
+  a.published, a.replied_at as "repliedAt", a.satisfaction, a.satisfaction_note as "satisfactionNote", a.merged_into as "mergedInto",
+  case when a.status = 'returned' then (select json_build_object('note', e.note, 'orgName', eo.name, 'actorName', e.actor_name,
+      'at', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    from appeal_events e left join organisations eo on eo.id = e.org_id where e.appeal_id = a.id and e.kind = 'returned' order by e.id desc limit 1)
+  end as "lastReturn"`;
 /** The appeals (the table, or a statement's CTE of new ones) as `a` with their category, region and unit. */
 const appealsFrom = (source: 'appeals a' | 'a') => sql`${sql.raw(source)} join appeal_categories c on c.code = a.category_code left join regions r on r.code = a.region_code
   left join organisations o on o.id = a.responsible_org_id`;
 const FROM = appealsFrom('appeals a');
 
-export type AppealRow = Omit<AppealDetail, 'events' | 'duplicates'> & { handles: boolean };
+export type AppealRow = Omit<AppealDetail, 'events' | 'duplicates'>;
 
 /**
  * A hot read (every intake and step shows the appeal and its events) as a named prepared statement
@@ -60,13 +64,17 @@ export interface AppealFilter {
   categoryCode?: string;
   responsibleOrgId?: number;
   overdue?: boolean;
+  /** Only those the reader's unit, or one under it, handles (the unit inbox). */
+  handledByMe?: boolean;
   q?: string;
+  /** Newest first (the default), or the one due soonest first — those without a due time last. */
+  sort?: 'newest' | 'due';
 }
 
 /** Lists count at most this many matches (as the registry's lists do): counting a million appeals is not worth a page's wait. */
 export const LIST_COUNT_CAP = 10_000;
 
-/** A page of appeals, newest first, and how many match — exactly up to LIST_COUNT_CAP, then just the cap. */
+/** A page of appeals, newest first (or due first), and how many match — exactly up to LIST_COUNT_CAP, then just the cap. */
 export async function listAppeals(db: Kysely<any>, viewer: Viewer, filter: AppealFilter, page: { page: number; pageSize: number }): Promise<{ items: AppealRow[]; total: number }> {
   const where: RawBuilder<unknown>[] = [appealScope(viewer.scope)];
   if (filter.status === 'open') where.push(sql`a.status in ${OPEN}`);
@@ -74,17 +82,21 @@ export async function listAppeals(db: Kysely<any>, viewer: Viewer, filter: Appea
   if (filter.categoryCode) where.push(sql`a.category_code = ${filter.categoryCode}`);
   if (filter.responsibleOrgId) where.push(sql`a.responsible_org_id = ${filter.responsibleOrgId}`);
   if (filter.overdue) where.push(sql`a.status in ${OPEN} and a.due_at < now()`);
+  if (filter.handledByMe) {
+    where.push(sql`a.responsible_org_id in (select o.id from organisations o, organisations me where me.id = ${viewer.orgId}::bigint and o.path like me.path || '%')`);
+  }
   if (filter.q?.trim()) {
     const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`(a.number = ${filter.q.trim()} or a.description like ${like} or a.address like ${like})`);
   }
   const condition = sql.join(where, sql` and `);
+  const order = filter.sort === 'due' ? sql`a.due_at asc nulls last, a.id asc` : sql`a.created_at desc, a.id desc`;
   const [items, count] = await Promise.all([
     // The page's ids first (from an index, narrow rows), then the 20 rows' names and units.
     sql<AppealRow>`select ${COLUMNS}, ${handlingScope(viewer.orgId)} as handles
-      from (select a.id from appeals a where ${condition} order by a.created_at desc, a.id desc limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}) p
+      from (select a.id from appeals a where ${condition} order by ${order} limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}) p
         join ${FROM} on a.id = p.id
-      order by a.created_at desc, a.id desc`.execute(db),
+      order by ${order}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from (select 1 from appeals a where ${condition} limit ${LIST_COUNT_CAP}) t`.execute(db),
   ]);
   return { items: items.rows, total: count.rows[0]!.n };
@@ -146,6 +158,7 @@ export interface AppealChange {
   publicText?: { question: string; answer: string } | null;
   published?: boolean;
   repliedAt?: Date | null;
+  repliedInTime?: boolean | null;
   satisfaction?: { value: Satisfaction; note: string | null } | null;
   closedAt?: Date | null;
   responsibleOrgId?: number | null;
@@ -166,6 +179,7 @@ export async function updateAppeal(db: Kysely<any>, id: number, change: AppealCh
   if (change.publicText !== undefined) sets.push(sql`public_question = ${change.publicText?.question ?? null}, public_answer = ${change.publicText?.answer ?? null}`);
   if (change.published !== undefined) sets.push(sql`published = ${change.published}`);
   if (change.repliedAt !== undefined) sets.push(sql`replied_at = ${change.repliedAt}`);
+  if (change.repliedInTime !== undefined) sets.push(sql`replied_in_time = ${change.repliedInTime}`);
   if (change.satisfaction !== undefined) sets.push(sql`satisfaction = ${change.satisfaction?.value ?? null}, satisfaction_note = ${change.satisfaction?.note ?? null}`);
   if (change.closedAt !== undefined) sets.push(sql`closed_at = ${change.closedAt}`);
   if (change.mergedInto !== undefined) sets.push(sql`merged_into = ${change.mergedInto}`);

@@ -7,7 +7,7 @@ import { actorOf, type HttpServer } from '../../kernel/http/server.js';
 import { Nullable } from '../../kernel/http/nullable.js';
 import { Id, IdParams } from '../registry/registry.schema.js';
 import { getAppeal, getAppeals, takeIn } from './appeals.service.js';
-import { getCategories, getRules, setRule } from './catalogue.service.js';
+import { getCategories, getRules, removeRule, setRule } from './catalogue.service.js';
 import { approveReply, draftReply, recordSatisfaction, rejectReply } from './replies.service.js';
 import { acceptAppeal, arbitrateReturn, dispatchAppeal, mergeAppeal, reportAppealProgress, returnAppeal, transferAppeal } from './workflow.service.js';
 
@@ -35,6 +35,8 @@ export function appealRoutes(app: HttpServer, { db }: { db: Kysely<any> }): void
       body: Type.Object({ categoryCode: Type.String({ maxLength: 40 }), regionCode: Type.String({ pattern: '^\\d{6,15}$' }), orgId: Id,
         limitAmount: Type.Integer(), limitUnit: Unit }, { additionalProperties: false }) },
   }, async (request) => setRule(db, actorOf(request), request.body));
+  app.delete('/api/dispatch-rules/:id', { schema: { tags, summary: '删除派单目录的一条规则（已派出的诉求不受影响）', params: IdParams } },
+    async (request) => removeRule(db, actorOf(request), request.params.id));
 
   app.post('/api/appeals', {
     schema: { tags, summary: '受理诉求（存储成功后才返回；Idempotency-Key 相同的重试不会重复登记）', body: AppealBody,
@@ -48,6 +50,8 @@ export function appealRoutes(app: HttpServer, { db }: { db: Kysely<any> }): void
     schema: { tags, summary: '诉求列表', querystring: Type.Object({
       status: Type.Optional(Type.Union([KeyOf(APPEAL_STATUSES), Type.Literal('open')])), categoryCode: Type.Optional(Type.String({ maxLength: 40 })),
       responsibleOrgId: Type.Optional(Id), overdue: Type.Optional(Type.Boolean()), q: Type.Optional(Type.String({ maxLength: 50 })),
+      handledByMe: Type.Optional(Type.Boolean({ description: '只看本单位及下级单位承办的' })),
+      sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('due')], { description: 'newest：最新在前（默认）；due：临近期限在前' })),
       page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
     }) },
   }, async (request) => {

@@ -19,9 +19,8 @@ import { intakeLookup, type IntakeLookup } from './catalogue.repo.js';
 export const APPEAL_LIMITS = { description: 4000, address: 200, contactName: 50 } as const;
 
 /** The contact is the handling unit's business only; everyone else sees it masked. */
-export function presentAppeal<T extends AppealRow>(row: T): Omit<T, 'handles'> {
-  const { handles, ...appeal } = row;
-  return handles ? appeal : { ...appeal, contactName: maskName(appeal.contactName), contactPhone: maskPhone(appeal.contactPhone) };
+export function presentAppeal<T extends AppealRow>(row: T): T {
+  return row.handles ? row : { ...row, contactName: maskName(row.contactName), contactPhone: maskPhone(row.contactPhone) };
 }
 
 function problemsOf(input: AppealInput, known: IntakeLookup): FieldProblem[] {

@@ -29,6 +29,15 @@ export async function listRules(db: Kysely<any>): Promise<DispatchRule[]> {
   return rows;
 }
 
+export async function findRule(db: Kysely<any>, id: number, forUpdate = false): Promise<DispatchRule | null> {
+  const { rows } = await sql<DispatchRule>`select ${RULE_COLUMNS} from ${RULE_FROM} where d.id = ${id} ${forUpdate ? sql`for update of d` : sql``}`.execute(db);
+  return rows[0] ?? null;
+}
+
+export async function deleteRule(db: Kysely<any>, id: number): Promise<void> {
+  await sql`delete from dispatch_rules where id = ${id}`.execute(db);
+}
+
 /** The rule for a category at a place: the one whose region is the most specific that contains it. */
 export async function resolveRule(db: Kysely<any>, categoryCode: string, regionCode: string): Promise<DispatchRule | null> {
   const { rows } = await sql<DispatchRule>`select ${RULE_COLUMNS} from ${RULE_FROM}

@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { AppealCategory, DispatchRule, DispatchRuleInput } from '../../contracts/appeals.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
-import type { FieldProblem } from '../../kernel/errors.js';
+import { notFound, type FieldProblem } from '../../kernel/errors.js';
 import { findOrganisation } from '../organisations/organisations.repo.js';
 import { findRegion } from '../regions/regions.repo.js';
 import { validationError } from '../registry/persons.service.js';
-import { findCategory, listCategories, listRules, saveRule } from './catalogue.repo.js';
+import { deleteRule, findCategory, findRule, listCategories, listRules, saveRule } from './catalogue.repo.js';
 
 export function getCategories(db: Kysely<any>): Promise<AppealCategory[]> {
   return listCategories(db, true);
@@ -32,6 +32,21 @@ export async function setRule(db: Kysely<any>, actor: Actor, input: DispatchRule
   await db.transaction().execute(async (trx) => {
     const id = await saveRule(trx, input, actor.id);
     await recordAudit(trx, actor, { action: 'appeal.rule_set', entityType: 'dispatch_rule', entityId: id, after: input });
+  });
+  return listRules(db);
+}
+
+/**
+ * Takes a rule out of the catalogue: new appeals of that category there fall to a wider rule, or
+ * wait for a dispatcher. Appeals already dispatched by it keep their unit and clock.
+ */
+export async function removeRule(db: Kysely<any>, actor: Actor, id: number): Promise<DispatchRule[]> {
+  requirePermission(actor, 'appeal:dispatch');
+  await db.transaction().execute(async (trx) => {
+    const rule = await findRule(trx, id, true);
+    if (!rule) throw notFound();
+    await deleteRule(trx, id);
+    await recordAudit(trx, actor, { action: 'appeal.rule_removed', entityType: 'dispatch_rule', entityId: id, before: rule });
   });
   return listRules(db);
 }

@@ -28,6 +28,8 @@ interface Placement {
   due?: string | 'future' | null;
   replied?: string;
   escalated?: string;
+  /** Whether its reply was drafted in time; by default, when it was not escalated on its clock. */
+  inTime?: boolean;
   clock?: string;
   satisfaction?: 'satisfied' | 'unsatisfied' | 'unreachable';
   mergedInto?: string;
@@ -42,7 +44,7 @@ async function appeal(key: string, categoryCode: string, regionCode: string, at:
   const due = at.due === 'future' ? sql`now() + interval '2 days'` : at.due === undefined ? sql`due_at` : sql`${at.due}::timestamptz`;
   await sql`update appeals set created_at = ${at.created}::timestamptz, clock_started_at = ${at.clock ?? at.created}::timestamptz,
       status = coalesce(${at.status ?? null}, status), due_at = ${due}, replied_at = ${at.replied ?? null}::timestamptz,
-      escalated_at = ${at.escalated ?? null}::timestamptz, satisfaction = ${at.satisfaction ?? null},
+      escalated_at = ${at.escalated ?? null}::timestamptz, replied_in_time = ${at.replied ? (at.inTime ?? !at.escalated) : null}, satisfaction = ${at.satisfaction ?? null},
       closed_at = case when ${at.status ?? null}::text = 'closed' then coalesce(${at.replied ?? null}::timestamptz, now()) end,
       merged_into = ${at.mergedInto ? ids[at.mergedInto]! : null},
       responsible_org_id = case when ${at.status ?? null}::text = 'received' then null else responsible_org_id end

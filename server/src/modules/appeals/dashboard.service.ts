@@ -8,11 +8,9 @@
  * - totals, by category, by region, by day, satisfaction: the appeals received in the period
  *   (created_at in [from 00:00, to+1 00:00) Beijing time), by where they stand now;
  * - on time: the appeals whose reply was approved in the period and still stands (status replied
- *   or closed), merged duplicates left out; late when the limit ran out before the reply was
- *   drafted, i.e. escalated (超时督办) on the clock the reply answered. Drafting a reply stops the
- *   clock and clears `due_at`, so the escalation record is what says afterwards that the limit ran
- *   out; the escalation check runs every 15 minutes, so a reply drafted within a quarter-hour
- *   after the limit may count as on time;
+ *   or closed), merged duplicates left out; late when the reply was drafted after the due time
+ *   of its clock (`replied_in_time`, decided when the draft stopped the clock; a draft sent back
+ *   and written again is decided again);
  * - backlog and the oldest open appeals: open now, whenever they came in.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -102,7 +100,7 @@ export async function appealDashboard(db: Kysely<any>, actor: Actor, query: Appe
         group by grouping sets ((category_code, status, satisfaction, due_past), (region, day))`.execute(trx)).rows;
     }),
     sql<{ replied: number; late: number }>`select count(*)::int as replied,
-        count(*) filter (where a.escalated_at is not null and a.escalated_at >= a.clock_started_at)::int as late
+        count(*) filter (where not a.replied_in_time)::int as late
       from appeals a where a.replied_at >= ${start} and a.replied_at < ${end} and a.status in ('replied', 'closed') and a.merged_into is null
         and ${inScope}`.execute(db).then((r) => r.rows[0]!),
     sql<{ open: number; overdue: number }>`select count(*)::int as open, count(*) filter (where a.status in ${OPEN} and a.due_at < now())::int as overdue

@@ -23,9 +23,11 @@ const PERSONAL = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx]|\d{3,4}-\d{7,8})(?!\d)/;
 export function draftReply(db: Kysely<any>, actor: Actor, id: number, input: { reply: string }): Promise<AppealDetail> {
   const reply = requireText(input.reply, 'reply', '答复内容');
   if (reply.length > LIMITS.reply) throw invalidField('reply', `答复最多 ${LIMITS.reply} 字`, 'too long');
-  return act(db, actor, id, 'handler', ['accepted', 'in_progress'], async (_appeal, trx) => {
+  return act(db, actor, id, 'handler', ['accepted', 'in_progress'], async (appeal, trx) => {
     await openPause(trx, id, '答复待审核');
-    return { change: { status: 'reply_drafted', reply: { text: reply, byName: actor.name }, dueAt: null }, kind: 'reply_drafted', note: reply };
+    // Whether the reply came in time is decided now, while the due time is known; the clock stops and forgets it.
+    const inTime = appeal.dueAt === null || Date.now() <= new Date(appeal.dueAt).getTime();
+    return { change: { status: 'reply_drafted', reply: { text: reply, byName: actor.name }, repliedInTime: inTime, dueAt: null }, kind: 'reply_drafted', note: reply };
   });
 }
 

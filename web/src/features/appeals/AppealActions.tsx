@@ -6,28 +6,12 @@
  * reply. The server checks every step again; the buttons only follow its rules.
  */
 import { App, Button, Flex } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ReasonModal } from '@/components/ReasonModal';
 import { useAuth } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
-import { cachedOrganisations } from '@/lib/organisations';
-import { useRequest } from '@/lib/useRequest';
 import { ApproveModal, DispatchModal, MergeModal, ReplyModal, SatisfactionModal, TransferModal, UpholdModal } from './appeal-modals';
 import { acceptAppeal, arbitrateReturn, rejectReply, reportAppealProgress, returnAppeal, type AppealDetail, type AppealStatus } from './appeals.api';
-
-/** Whether the user acts for the unit holding an appeal: a member of it or of one above it (as the server decides). */
-export function useHandles(): (orgId: number | null) => boolean {
-  const { me, can } = useAuth();
-  const handler = can('appeal:handle');
-  const { data: orgs } = useRequest(() => cachedOrganisations(), [], handler);
-  return useCallback((orgId: number | null) => {
-    if (!me || !handler || orgId === null) return false;
-    if (orgId === me.orgId) return true;
-    const mine = orgs?.find((o) => o.id === me.orgId);
-    const theirs = orgs?.find((o) => o.id === orgId);
-    return !!mine && !!theirs && theirs.path.startsWith(mine.path);
-  }, [me, handler, orgs]);
-}
 
 type Dialog = 'dispatch' | 'return' | 'uphold' | 'refuse' | 'transfer' | 'progress' | 'reply' | 'approve' | 'reject' | 'satisfaction' | 'merge' | null;
 
@@ -37,7 +21,8 @@ export function AppealActions({ appeal, onChanged }: { appeal: AppealDetail; onC
   const t = useT();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const handles = useHandles()(appeal.responsibleOrgId);
+  // The server says whether the reader's unit (or one above it) holds the appeal.
+  const handles = can('appeal:handle') && appeal.handles;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [accepting, setAccepting] = useState(false);
   const dispatcher = can('appeal:dispatch');

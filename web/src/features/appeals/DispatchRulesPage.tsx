@@ -3,8 +3,8 @@
  * in working days or hours. An appeal goes to the rule of its category with the most specific
  * region that contains it. One rule per category and region: saving the same pair replaces it.
  */
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { FormModal } from '@/components/FormModal';
@@ -14,7 +14,7 @@ import { useCan } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useIsNarrow } from '@/lib/useMedia';
 import { useRequest } from '@/lib/useRequest';
-import { LIMIT_UNITS, listRules, saveRule, type DispatchRule, type DispatchRuleInput } from './appeals.api';
+import { LIMIT_UNITS, listRules, removeRule, saveRule, type DispatchRule, type DispatchRuleInput } from './appeals.api';
 import { CategorySelect, RegionSearchSelect } from './pickers';
 
 export function DispatchRulesPage() {
@@ -29,6 +29,16 @@ export function DispatchRulesPage() {
     return (data ?? []).filter((r) => !text || [r.categoryName, r.categoryCode, r.regionName, r.regionCode, r.orgName].some((v) => v.includes(text)));
   }, [data, q]);
   const writable = can('appeal:dispatch');
+  const { message } = App.useApp();
+  const remove = async (r: DispatchRule) => {
+    try {
+      await removeRule(r.id);
+      message.success(t('已删除 {name} 的派单规则', { name: `${r.categoryName} ${r.regionName}` }));
+      await reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
 
   const columns = [
     { key: 'category', title: t('诉求类别'), render: (r: DispatchRule) => <>{r.categoryName} <Typography.Text type="secondary">{r.categoryCode}</Typography.Text></> },
@@ -37,10 +47,16 @@ export function DispatchRulesPage() {
     { key: 'limit', title: t('办理时限'), render: (r: DispatchRule) => `${r.limitAmount} ${t(LIMIT_UNITS[r.limitUnit])}` },
     ...(writable ? [{
       key: 'edit', title: t('操作'), render: (r: DispatchRule) => (
-        <Button size="small" icon={<EditOutlined />} aria-label={t('修改 {name}', { name: `${r.categoryName} ${r.regionName}` })}
-          onClick={() => setEditing({ categoryCode: r.categoryCode, regionCode: r.regionCode, orgId: r.orgId, limitAmount: r.limitAmount, limitUnit: r.limitUnit })}>
-          {t('修改')}
-        </Button>
+        <Space size={4}>
+          <Button size="small" icon={<EditOutlined />} aria-label={t('修改 {name}', { name: `${r.categoryName} ${r.regionName}` })}
+            onClick={() => setEditing({ categoryCode: r.categoryCode, regionCode: r.regionCode, orgId: r.orgId, limitAmount: r.limitAmount, limitUnit: r.limitUnit })}>
+            {t('修改')}
+          </Button>
+          <Popconfirm title={t('删除这条派单规则？')} description={t('此后该类别在该区划的诉求按上级区划的规则派单，没有规则的由派单员人工派单；已派出的诉求不受影响。')}
+            okText={t('删除')} okButtonProps={{ danger: true }} cancelText={t('取消')} onConfirm={() => remove(r)}>
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('删除 {name}', { name: `${r.categoryName} ${r.regionName}` })}>{t('删除')}</Button>
+          </Popconfirm>
+        </Space>
       ),
     }] : []),
   ];

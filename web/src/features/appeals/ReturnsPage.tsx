@@ -14,22 +14,18 @@ import { useT } from '@/lib/i18n';
 import { useRequest } from '@/lib/useRequest';
 import { UpholdModal } from './appeal-modals';
 import { AppealCard } from './AppealCard';
-import { arbitrateReturn, getAppeal, listAppeals, type AppealDetail } from './appeals.api';
+import { arbitrateReturn, listAppeals, type Appeal } from './appeals.api';
 
-/** The list has no events; the return's reason is the latest 'returned' event of each appeal. */
-async function loadReturns(signal: AbortSignal): Promise<AppealDetail[]> {
-  const page = await listAppeals({ status: 'returned', pageSize: 100 }, signal);
-  const details = await Promise.all(page.items.map((a) => getAppeal(a.id, signal)));
-  return details.sort((a, b) => (a.dueAt ? Date.parse(a.dueAt) : Infinity) - (b.dueAt ? Date.parse(b.dueAt) : Infinity) || a.id - b.id);
-}
+/** Returned appeals, due soonest first, each with the unit's reason (`lastReturn`) — one request. */
+const loadReturns = (signal: AbortSignal) => listAppeals({ status: 'returned', sort: 'due', pageSize: 200 }, signal).then((page) => page.items);
 
 export function ReturnsPage() {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useRequest((signal) => loadReturns(signal), []);
-  const [upholding, setUpholding] = useState<AppealDetail | null>(null);
-  const [refusing, setRefusing] = useState<AppealDetail | null>(null);
+  const [upholding, setUpholding] = useState<Appeal | null>(null);
+  const [refusing, setRefusing] = useState<Appeal | null>(null);
   const decided = async (text: string) => {
     setUpholding(null);
     setRefusing(null);
@@ -45,7 +41,7 @@ export function ReturnsPage() {
         {!loading && data && data.length === 0 && <Card><Empty description={t('暂无待仲裁的退单')} /></Card>}
         <Flex vertical gap={8} className="card-list">
           {(data ?? []).map((a) => {
-            const returned = [...a.events].reverse().find((e) => e.kind === 'returned');
+            const returned = a.lastReturn;
             return (
               <AppealCard key={a.id} appeal={a} onOpen={() => navigate(`/appeals/${a.id}`)}
                 extra={returned && (

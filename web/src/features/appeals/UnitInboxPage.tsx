@@ -1,10 +1,10 @@
 /**
- * 本单位诉求 (/appeals/inbox): the open appeals sent to the user's unit, the one due soonest (or
+ * 本单位诉求 (/appeals/inbox): the open appeals sent to the user's unit or one under it, the one due soonest (or
  * most overdue) first, as cards that work on a phone — accept or return (with the reason) right
  * on the card; a card opens the appeal to report progress, transfer or reply.
  */
 import { App, Button, Card, Empty, Flex, Segmented, Space, Badge, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
@@ -24,9 +24,6 @@ const SHOWN: Array<{ value: Shown; label: string; statuses: AppealStatus[] }> = 
   { value: 'all', label: '全部未办结', statuses: ['dispatched', 'accepted', 'in_progress', 'reply_drafted', 'returned'] },
 ];
 
-/** Oldest due first; those without a due time (a reply awaiting approval) last. */
-const byDue = (a: Appeal, b: Appeal) => (a.dueAt ? Date.parse(a.dueAt) : Infinity) - (b.dueAt ? Date.parse(b.dueAt) : Infinity) || a.id - b.id;
-
 export function UnitInboxPage() {
   const t = useT();
   const { me } = useAuth();
@@ -36,11 +33,12 @@ export function UnitInboxPage() {
   const shown = (params.get('shown') ?? 'all') as Shown;
   const [returning, setReturning] = useState<Appeal | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  // The unit's and its sub-units' open appeals, due soonest first (a reply awaiting approval, with no due time, last).
   const { data, error, loading, reload } = useRequest(
-    (signal) => listAppeals({ status: 'open', responsibleOrgId: me?.orgId, pageSize: 200 }, signal),
+    (signal) => listAppeals({ status: 'open', handledByMe: true, sort: 'due', pageSize: 200 }, signal),
     [me?.orgId],
   );
-  const all = useMemo(() => [...(data?.items ?? [])].sort(byDue), [data]);
+  const all = data?.items ?? [];
   const statuses = SHOWN.find((s) => s.value === shown)?.statuses ?? SHOWN[3].statuses;
   const items = all.filter((a) => statuses.includes(a.status));
   const count = (s: (typeof SHOWN)[number]) => all.filter((a) => s.statuses.includes(a.status)).length;

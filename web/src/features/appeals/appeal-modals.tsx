@@ -11,11 +11,11 @@ import { OrganisationTreeSelect } from '@/components/OrganisationTreeSelect';
 import { useT } from '@/lib/i18n';
 import {
   approveReply, arbitrateReturn, dispatchAppeal, draftReply, listAppeals, mergeAppeal, recordSatisfaction, transferAppeal,
-  LIMIT_UNITS, SATISFACTION, type AppealDetail, type LimitUnit, type Satisfaction,
+  LIMIT_UNITS, SATISFACTION, type Appeal, type AppealDetail, type LimitUnit, type Satisfaction,
 } from './appeals.api';
 
-export interface StepProps {
-  appeal: AppealDetail;
+export interface StepProps<A extends Appeal = AppealDetail> {
+  appeal: A;
   onClose: () => void;
   onDone: (appeal: AppealDetail) => void;
 }
@@ -66,7 +66,7 @@ export function TransferModal({ appeal, onClose, onDone }: StepProps) {
 }
 
 /** 退单成立: the return is right, the appeal goes to another unit (the catalogue's limit for it, else the one it had). */
-export function UpholdModal({ appeal, onClose, onDone }: StepProps) {
+export function UpholdModal({ appeal, onClose, onDone }: StepProps<Appeal>) {
   const t = useT();
   return (
     <FormModal<{ orgId: number; note: string }> title={t('退单成立，改派')} okText={t('改派')} onClose={onClose}

@@ -16,12 +16,15 @@ export const LIMIT_UNITS: Record<LimitUnit, string> = { workdays: '个工作日'
 export const listCategories = (signal?: AbortSignal) => api.get<AppealCategory[]>('/api/appeal-categories', undefined, signal);
 export const listRules = (signal?: AbortSignal) => api.get<DispatchRule[]>('/api/dispatch-rules', undefined, signal);
 export const saveRule = (body: DispatchRuleInput) => api.put<DispatchRule[]>('/api/dispatch-rules', body);
+export const removeRule = (id: number) => api.delete<DispatchRule[]>(`/api/dispatch-rules/${id}`);
 
 export interface AppealQuery {
   status?: AppealStatus | 'open';
   categoryCode?: string;
   responsibleOrgId?: number;
   overdue?: boolean;
+  handledByMe?: boolean;
+  sort?: 'newest' | 'due';
   q?: string;
   page?: number;
   pageSize?: number;

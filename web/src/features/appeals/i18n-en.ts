@@ -194,4 +194,9 @@ addEnglish({
   '类别、区划或单位': 'Category, region or unit',
   '规则适用于该区划及其下级区划，下级区划的规则优先。': 'A rule covers its region and those below it; a rule of a region below wins.',
   请填写办理时限: 'Give the time limit',
+  '删除这条派单规则？': 'Remove this dispatch rule?',
+  '此后该类别在该区划的诉求按上级区划的规则派单，没有规则的由派单员人工派单；已派出的诉求不受影响。':
+    'New appeals of this category here will follow the rule of a wider region, or wait for a dispatcher; appeals already dispatched keep their unit.',
+  '删除 {name}': 'Remove {name}',
+  '已删除 {name} 的派单规则': 'Removed the dispatch rule for {name}',
 });
