@@ -197,10 +197,22 @@ async function intake(url: string, session: Session, categories: string[], regio
   });
 }
 
-async function reads(url: string, session: Session, label: string, connections: number, paths: Array<[string, string]>): Promise<void> {
+/** Each path a fixed one, or one made for every request (a question nobody asked before, so no reused answer). */
+async function reads(url: string, session: Session, label: string, connections: number, paths: Array<[string, string | (() => string)]>): Promise<void> {
   for (const [name, p] of paths) {
-    await cannon(`${name} (${label})`, 'read', { url, connections, headers: { cookie: session.cookie }, requests: [{ method: 'GET', path: p }] });
+    const request = typeof p === 'string' ? { method: 'GET' as const, path: p } : { method: 'GET' as const, path: p(), setupRequest: (r: object) => ({ ...r, path: p() }) };
+    await cannon(`${name} (${label})`, 'read', { url, connections, headers: { cookie: session.cookie }, requests: [request] });
   }
+}
+
+/** 30-day periods ending on a different day each time (going back up to a year): every request a new question for the dashboard. */
+function freshPeriods(today: Date): () => string {
+  let n = 0;
+  return () => {
+    n += 1;
+    const end = new Date(today.getTime() - (n % 330) * 86_400_000);
+    return `/api/appeals/dashboard?from=${beijingDay(new Date(end.getTime() - 29 * 86_400_000))}&to=${beijingDay(end)}&regionCode=640100`;
+  };
 }
 
 // ---------------------------------------------------------------- 1,000,000 appeals, set-based
@@ -346,11 +358,13 @@ try {
         ['list: open 噪声扰民, page 1', '/api/appeals?status=open&categoryCode=noise'],
         ['list: overdue, page 1', '/api/appeals?overdue=true'],
         ['list: closed, page 50', '/api/appeals?status=closed&page=50'],
-        ['dashboard: 30 days, 银川市', `/api/appeals/dashboard?from=${from}&to=${to}&regionCode=640100`],
+        ['dashboard: last 30 days, 银川市, reused', `/api/appeals/dashboard?from=${from}&to=${to}&regionCode=640100`],
+        ['dashboard: 30 days, 银川市, a new period each request', freshPeriods(today)],
       ]);
       await reads(server.url, district, '西夏区 caseworker', connections, [
         ['list: newest first, page 1', '/api/appeals'],
-        ['dashboard: 30 days, 银川市', `/api/appeals/dashboard?from=${from}&to=${to}&regionCode=640100`],
+        ['dashboard: last 30 days, 银川市, reused', `/api/appeals/dashboard?from=${from}&to=${to}&regionCode=640100`],
+        ['dashboard: 30 days, 银川市, a new period each request', freshPeriods(today)],
       ]);
     }
   }

@@ -29,6 +29,7 @@ describe('appeal dashboard', () => {
       await page.getByRole('menuitem', { name: '诉求分析' }).click();
       await page.waitForURL('**/appeals/dashboard');
       await page.getByRole('heading', { name: '诉求分析' }).waitFor();
+      await page.getByTestId('dashboard-as-of').getByText(/数据更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
 
       const figure = (key: string) => page.getByTestId(`figure-${key}`).locator('.ant-statistic-content');
       await expect.poll(() => figure('received').innerText()).toBe(String(expected.totals.received));

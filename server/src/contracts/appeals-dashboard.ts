@@ -83,6 +83,8 @@ export interface AppealDashboardOpenItem {
 }
 
 export interface AppealDashboard {
+  /** When the figures were computed (they may be reused for a short while: HUIMIN_DASHBOARD_CACHE_SECONDS). */
+  asOf: string;
   from: string;
   to: string;
   /** The area broken down (the region asked for, or the single top-level region); null: the top-level regions. */

@@ -28,6 +28,8 @@ export interface Config {
   publicAppealsPerMinute: number;
   /** Status lookups (number + phone) from one address per minute: guessing numbers is slowed down. */
   publicLookupsPerMinute: number;
+  /** How long dashboard figures may be reused for the same question and data scope (0 = always computed afresh). */
+  dashboardCacheSeconds: number;
   /** Behind HTTPS: mark cookies Secure. */
   secureCookies: boolean;
   logLevel: string;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311PostsPerMinute: intFromEnv(env, 'HUIMIN_OPEN311_POSTS_PER_MINUTE', 30),
     publicAppealsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_APPEALS_PER_MINUTE', 5),
     publicLookupsPerMinute: intFromEnv(env, 'HUIMIN_PUBLIC_LOOKUPS_PER_MINUTE', 30),
+    dashboardCacheSeconds: intFromEnv(env, 'HUIMIN_DASHBOARD_CACHE_SECONDS', 60),
     secureCookies: env.HUIMIN_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL || 'warn',
     timeZone: env.HUIMIN_TIMEZONE || 'Asia/Shanghai',

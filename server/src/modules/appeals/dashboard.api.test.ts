@@ -176,4 +176,28 @@ describe('the appeals dashboard', () => {
     expect(await field('from=2025-06-01&to=2025-06-07&categoryCode=ufo')).toBe('categoryCode');
     expect((await finance.get('/api/appeals/dashboard?from=2025-06-01&to=2025-06-07')).status).toBe(403);
   });
+
+  it('answers the same question in the same scope from figures a moment old, saying when they were computed', async () => {
+    const first = (await dashboard(hotline, `&regionCode=${CITY}&categoryCode=noise`)).body;
+    expect(Date.now() - Date.parse(first.asOf)).toBeLessThan(120_000);
+    await appeal('late-comer', 'noise', XIXIA, { created: '2025-06-03T10:00:00+08:00', status: 'dispatched', due: 'future' });
+    const again = (await dashboard(hotline, `&regionCode=${CITY}&categoryCode=noise`)).body;
+    expect(again.asOf).toBe(first.asOf);
+    expect(again).toEqual(first);
+    // The same question in another scope is computed for that scope: the district's one open noise appeal is the new one.
+    const districtFigures = (await dashboard(district, `&regionCode=${CITY}&categoryCode=noise`)).body;
+    expect(districtFigures.oldestOpen.map((a) => a.id)).toEqual([ids['late-comer']]);
+    // Turned off, every request computes afresh.
+    const fresh = await createTestContext({ demo: true, config: { dashboardCacheSeconds: 0 } });
+    try {
+      const reader = await fresh.signIn('hotline');
+      const before = (await reader.get<AppealDashboard>('/api/appeals/dashboard?from=2025-06-01&to=2025-06-07')).body;
+      await reader.post('/api/appeals', { categoryCode: 'noise', description: '新的诉求', address: null, regionCode: XIXIA, contactName: null, contactPhone: null });
+      await sql`update appeals set created_at = '2025-06-02T10:00:00+08:00' where description = '新的诉求'`.execute(fresh.db);
+      const after = (await reader.get<AppealDashboard>('/api/appeals/dashboard?from=2025-06-01&to=2025-06-07')).body;
+      expect(after.totals.received).toBe(before.totals.received + 1);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -1,11 +1,15 @@
-/** HTTP for 诉求分析: GET /api/appeals/dashboard — the period's figures within the reader's data scope. */
+/** HTTP for 诉求分析: GET /api/appeals/dashboard — the period's figures within the reader's data scope, reused for HUIMIN_DASHBOARD_CACHE_SECONDS. */
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { DateText } from '../../kernel/http/schemas.js';
 import { actorOf, type HttpServer } from '../../kernel/http/server.js';
-import { appealDashboard } from './dashboard.service.js';
+import type { AppealDashboard } from '../../contracts/appeals-dashboard.js';
+import { ShortLivedCache } from '../../kernel/cache/short-lived.js';
+import type { Config } from '../../kernel/config.js';
+import { sharedAppealDashboard } from './dashboard.service.js';
 
-export function appealDashboardRoutes(app: HttpServer, { db }: { db: Kysely<any> }): void {
+export function appealDashboardRoutes(app: HttpServer, { db, config }: { db: Kysely<any>; config: Config }): void {
+  const dashboard = sharedAppealDashboard(new ShortLivedCache<AppealDashboard>(config.dashboardCacheSeconds * 1000));
   app.get('/api/appeals/dashboard', {
     schema: {
       tags: ['appeals'],
@@ -17,5 +21,5 @@ export function appealDashboardRoutes(app: HttpServer, { db }: { db: Kysely<any>
         categoryCode: Type.Optional(Type.String({ maxLength: 40 })),
       }),
     },
-  }, async (request) => appealDashboard(db, actorOf(request), request.query));
+  }, async (request) => dashboard(db, actorOf(request), request.query));
 }

@@ -19,6 +19,7 @@ import type { AppealStatus, Satisfaction } from '../../contracts/appeals.js';
 import { requirePermission, type Actor } from '../../kernel/auth/actor.js';
 import { escapeLike } from '../../kernel/auth/scope.js';
 import { inTransaction } from '../../kernel/db/transaction.js';
+import type { ShortLivedCache } from '../../kernel/cache/short-lived.js';
 import { invalidField } from '../../kernel/errors.js';
 import { findRegion } from '../regions/regions.repo.js';
 import { appealScope, OPEN } from './appeals.repo.js';
@@ -57,6 +58,7 @@ interface Cohort {
 
 export async function appealDashboard(db: Kysely<any>, actor: Actor, query: AppealDashboardQuery): Promise<AppealDashboard> {
   requirePermission(actor, 'appeal:read');
+  const asOf = new Date().toISOString();
   const fromDay = parseDay('from', query.from);
   const toDay = parseDay('to', query.to);
   if (toDay < fromDay) throw invalidField('to', '结束日期不能早于开始日期', 'the end is before the start');
@@ -145,6 +147,7 @@ export async function appealDashboard(db: Kysely<any>, actor: Actor, query: Appe
   });
   const judged = satisfaction.satisfied + satisfaction.unsatisfied;
   return {
+    asOf,
     from: query.from,
     to: query.to,
     region: area ? { code: area.code, name: area.name } : null,
@@ -158,5 +161,18 @@ export async function appealDashboard(db: Kysely<any>, actor: Actor, query: Appe
     onTime: { replied: replies.replied, onTime: replies.replied - replies.late, late: replies.late, rate: replies.replied ? (replies.replied - replies.late) / replies.replied : null },
     satisfaction: { ...satisfaction, rate: judged ? satisfaction.satisfied / judged : null },
     oldestOpen: oldest,
+  };
+}
+
+/**
+ * The dashboard as many readers open it at once: the same question within the same data scope
+ * (the figures depend on nothing else of the reader) is answered once and reused for a short while.
+ * The permission is checked for every reader.
+ */
+export function sharedAppealDashboard(cache: ShortLivedCache<AppealDashboard>) {
+  return (db: Kysely<any>, actor: Actor, query: AppealDashboardQuery): Promise<AppealDashboard> => {
+    requirePermission(actor, 'appeal:read');
+    const key = JSON.stringify([actor.scope, query.from, query.to, query.regionCode?.trim() || null, query.categoryCode?.trim() || null]);
+    return cache.get(key, () => appealDashboard(db, actor, query));
   };
 }

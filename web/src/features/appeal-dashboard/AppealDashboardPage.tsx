@@ -115,7 +115,10 @@ export function AppealDashboardPage() {
     <>
       <PageHeader
         title={t('诉求分析')}
-        subtitle={t('期间内受理的诉求（北京时间，含首尾两天），仅统计您数据范围内的诉求。')}
+        subtitle={<>
+          {t('期间内受理的诉求（北京时间，含首尾两天），仅统计您数据范围内的诉求。')}
+          {data && <Typography.Text type="secondary" data-testid="dashboard-as-of"> {t('数据更新于 {time}', { time: formatDateTime(data.asOf) })}</Typography.Text>}
+        </>}
         extra={
           <>
             <DatePicker.RangePicker

@@ -47,4 +47,5 @@ addEnglish({
   道路设施: 'Roads',
   困难救助: 'Hardship assistance',
   职工权益: "Workers' rights",
+  '数据更新于 {time}': 'Figures as of {time}',
 });
