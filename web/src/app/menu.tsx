@@ -7,7 +7,7 @@ import { AccountBookOutlined, CheckSquareOutlined, FundOutlined, SolutionOutline
 import { DiffOutlined } from '@ant-design/icons';
 import { CalendarOutlined, CarryOutOutlined, InboxOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, FlagOutlined } from '@ant-design/icons';
-import { CustomerServiceOutlined, NodeIndexOutlined, PhoneOutlined, RollbackOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, CustomerServiceOutlined, NodeIndexOutlined, PhoneOutlined, RollbackOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -22,6 +22,7 @@ import '@/features/visits/i18n-en';
 import '@/features/campaigns/i18n-en';
 import '@/features/appeals/i18n-en';
 import '@/features/appeal-dashboard/i18n-en';
+import '@/features/open311/i18n-en';
 
 interface Entry {
   path: string;
@@ -69,6 +70,8 @@ const APPEALS: Entry[] = [
   { path: '/appeals/inbox', label: '本单位诉求', icon: <InboxOutlined />, permission: 'appeal:handle' },
   { path: '/appeals/returns', label: '退单仲裁', icon: <RollbackOutlined />, permission: 'appeal:dispatch' },
   { path: '/admin/dispatch-rules', label: '派单目录', icon: <NodeIndexOutlined />, permission: 'appeal:dispatch' },
+  // The keys of outside systems that report appeals through Open311; the API asks for admin:orgs.
+  { path: '/admin/open311-clients', label: '外部系统接入', icon: <ApiOutlined />, permission: 'admin:orgs' },
 ];
 
 type Item = Required<MenuProps>['items'][number];

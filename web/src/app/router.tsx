@@ -58,6 +58,7 @@ const AppealReturnsPage = page(() => import('@/features/appeals/ReturnsPage'), '
 const AppealPage = page(() => import('@/features/appeals/AppealPage'), 'AppealPage');
 const AppealDashboardPage = page(() => import('@/features/appeal-dashboard/AppealDashboardPage'), 'AppealDashboardPage');
 const DispatchRulesPage = page(() => import('@/features/appeals/DispatchRulesPage'), 'DispatchRulesPage');
+const Open311ClientsPage = page(() => import('@/features/open311/Open311ClientsPage'), 'Open311ClientsPage');
 
 const AppealFormPage = page(() => import('@/features/public/AppealFormPage'), 'AppealFormPage');
 const AppealStatusPage = page(() => import('@/features/public/AppealStatusPage'), 'AppealStatusPage');
@@ -136,6 +137,8 @@ export const router = createBrowserRouter([
       { path: 'appeals/dashboard', element: guarded('appeal:read', AppealDashboardPage) },
       { path: 'appeals/:id', element: guarded('appeal:read', AppealPage) },
       { path: 'admin/dispatch-rules', element: guarded('appeal:dispatch', DispatchRulesPage) },
+      // Under /admin, not /open311: the server never serves the web app under /open311/ (the Open311 API's own paths).
+      { path: 'admin/open311-clients', element: guarded('admin:orgs', Open311ClientsPage) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'admin/users', element: guarded('admin:users', UsersPage) },
       { path: 'admin/organisations', element: guarded('admin:orgs', OrganisationsPage) },

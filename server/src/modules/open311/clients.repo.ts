@@ -1,18 +1,9 @@
 /** SQL for Open311 API clients. A key is looked up by its SHA-256; the key itself is never stored. */
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { Open311Client } from '../../contracts/open311-clients.js';
 
-export interface Open311Client {
-  id: number;
-  name: string;
-  keyHint: string;
-  defaultRegionCode: string | null;
-  defaultRegionName: string | null;
-  active: boolean;
-  createdAt: string;
-  deactivatedAt: string | null;
-  requestCount: number;
-}
+export type { Open311Client };
 
 export const hashKey = (key: string) => crypto.createHash('sha256').update(key, 'utf8').digest('hex');
 

@@ -13,13 +13,11 @@ import { AppError, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { findRegion } from '../regions/regions.repo.js';
 import { validationError } from '../registry/persons.service.js';
 import { deactivate, findActiveClientByKey, findClient, findClientByName, insertClient, listClients, type Open311Client } from './clients.repo.js';
+import type { Open311ClientInput } from '../../contracts/open311-clients.js';
 
 export type { Open311Client };
 
-export interface ClientInput {
-  name: string;
-  defaultRegionCode: string | null;
-}
+export type ClientInput = Open311ClientInput;
 
 export const newApiKey = () => `o311_${crypto.randomBytes(24).toString('base64url')}`;
 

@@ -12,9 +12,9 @@ import type { AppealReceipt, PublicCategory } from '@contracts/appeals-public';
 import { RegionTreeSelect } from '@/components/RegionTreeSelect';
 import { applyApiError } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/dayjs';
+import { failureKind } from '@/lib/failure-kind';
 import { useT } from '@/lib/i18n';
 import { PUBLIC_REGIONS } from '@/lib/regions';
-import { failureKind } from '@/features/visits/visit-drafts';
 import { AppealDraftStore, browserStorage, type AppealDraft, type AppealFields } from './appeal-draft';
 import { publicCategories, sendAppeal, sendAppealPhoto } from './public.api';
 

@@ -23,7 +23,8 @@ import { PhotoResult } from './PhotoResult';
 import { holdPhotos, useDraftStore, useDraftSync } from './useDraftSync';
 import { CheckTags, NeedsInput, PhotoPicker, type NeedValue } from './VisitFields';
 import { newClientId } from '@/lib/client-id';
-import { failureKind, type VisitDraft } from './visit-drafts';
+import { failureKind } from '@/lib/failure-kind';
+import type { VisitDraft } from './visit-drafts';
 import {
   householdLabel as householdLabelOf, inputOf, recordVisit, uploadPhotos, VISIT_LIMITS, VISIT_OUTCOMES, VISIT_PURPOSES, type CensusFactInput, type Visit,
 } from './visits.api';

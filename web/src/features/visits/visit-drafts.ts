@@ -8,6 +8,8 @@
  * Plain TypeScript with the storage passed in (localStorage in the app, a Map in tests).
  */
 import type { CensusFactInput } from '@contracts/visits';
+// Relative, not '@/lib/…': the unit tests run this file without the web app's path aliases.
+import { failureKind } from '../../lib/failure-kind';
 
 export interface VisitDraft {
   clientId: string;
@@ -115,17 +117,6 @@ export class DraftStore {
     const saved = this.read();
     this.write({ ...saved, pending: saved.pending.map((d) => (d.clientId === clientId ? { ...d, problem } : d)) });
   }
-}
-
-/**
- * Why a send failed. offline: no answer at all (try again when the network is back);
- * refused: the server answered that the visit is wrong or out of reach (resending cannot help);
- * retry: anything else, e.g. a signed-out session or a server error (try again later).
- */
-export function failureKind(error: unknown): 'offline' | 'refused' | 'retry' {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status !== 'number' || status === 0) return 'offline';
-  return [400, 404, 409, 413, 422].includes(status) ? 'refused' : 'retry';
 }
 
 export interface SyncResult<T> {

@@ -1,7 +1,7 @@
 /** The draft store: kept per user as typed, queued when offline, re-sent with the same client id once, refused ones kept with the reason. */
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '../../lib/client-id';
-import { DraftStore, failureKind, sendPending, type DraftStorage, type VisitDraft } from './visit-drafts';
+import { DraftStore, sendPending, type DraftStorage, type VisitDraft } from './visit-drafts';
 
 class MemoryStorage implements DraftStorage {
   readonly items = new Map<string, string>();
@@ -114,14 +114,5 @@ describe('sending the queue', () => {
     expect(store.reopen(wrong.clientId)?.clientId).toBe(wrong.clientId);
     expect(store.editing()).toMatchObject({ clientId: wrong.clientId, problem: '走访日期不能晚于今天' });
     expect(store.pending()).toEqual([]);
-  });
-
-  it('tells a network failure from a refusal and from a passing server problem', () => {
-    expect(failureKind(new TypeError('Failed to fetch'))).toBe('offline');
-    expect(failureKind(offline())).toBe('offline');
-    expect(failureKind(refused('x'))).toBe('refused');
-    expect(failureKind(Object.assign(new Error('not found'), { status: 404 }))).toBe('refused');
-    expect(failureKind(Object.assign(new Error('signed out'), { status: 401 }))).toBe('retry');
-    expect(failureKind(Object.assign(new Error('boom'), { status: 502 }))).toBe('retry');
   });
 });
