@@ -205,13 +205,17 @@ async function reads(url: string, session: Session, label: string, connections: 
   }
 }
 
-/** 30-day periods ending on a different day each time (going back up to a year): every request a new question for the dashboard. */
+/**
+ * Periods of 30 days ending on a different day each time (going back up to 330 days), then of 31
+ * days, 32 …: every request a question nobody asked before, so the dashboard computes it.
+ */
 function freshPeriods(today: Date): () => string {
   let n = 0;
   return () => {
     n += 1;
-    const end = new Date(today.getTime() - (n % 330) * 86_400_000);
-    return `/api/appeals/dashboard?from=${beijingDay(new Date(end.getTime() - 29 * 86_400_000))}&to=${beijingDay(end)}&regionCode=640100`;
+    const end = today.getTime() - (n % 330) * 86_400_000;
+    const days = 30 + Math.floor(n / 330);
+    return `/api/appeals/dashboard?from=${beijingDay(new Date(end - (days - 1) * 86_400_000))}&to=${beijingDay(new Date(end))}&regionCode=640100`;
   };
 }
 
