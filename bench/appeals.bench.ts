@@ -9,7 +9,8 @@
  *  (b) --appeals (default 1,000,000) appeals generated set-based over 365 days (categories,
  *      Ningxia regions, statuses by age, time limits, replies, calls, escalations), then
  *      GET /api/appeals with typical filters (first page, a later page) and
- *      GET /api/appeals/dashboard for the last 30 days, city-wide and as a district caseworker.
+ *      GET /api/appeals/dashboard for 银川市, city-wide and as a district caseworker: the last 30
+ *      days again and again (figures reused), and a new period each request (computed each time).
  * Prints requests/s, p50/p99 and errors for each, and whether the targets are met.
  *
  *   --appeals N               appeals generated for (b) (default 1,000,000)
