@@ -154,4 +154,41 @@ describe('a need found becomes a measure', () => {
       await check.dispose();
     }
   });
+
+  test('a grid worker raises what a visit found as a 12345 appeal, the intake form filled from the visit', async () => {
+    const FOUND = `楼道灯坏了一个月，老人夜里下楼摔过一次 ${Date.now().toString(36)}`;
+    const grid = await apiAs('grid', DEMO_PASSWORD);
+    let household: { id: number };
+    try {
+      household = (await grid.get<Array<{ id: number }>>(`/api/visits/households?q=${encodeURIComponent('金波路')}`))[0]!;
+      await grid.post('/api/visits', {
+        householdId: household.id, visitedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), companions: [], purposes: ['needs_check'],
+        outcome: 'visited', findings: FOUND, needs: [],
+      });
+    } finally {
+      await grid.dispose();
+    }
+    await withPage(browser(), { user: 'grid', viewport: PHONE, mobile: true }, async (page) => {
+      await page.goto('/visits');
+      await page.getByTestId('visit-card').filter({ hasText: FOUND }).click();
+      await page.getByTestId('visit-detail').getByTestId('visit-to-appeal').click();
+      await page.waitForURL(/\/appeals\/new\?visit=\d+/);
+      await page.getByTestId('intake-from-visit').waitFor();
+      expect(await page.getByLabel('诉求内容').inputValue()).toBe(FOUND);
+      await page.getByLabel('诉求类别').click();
+      await page.keyboard.type('srhj');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '市容环境' }).click();
+      await page.getByRole('button', { name: /保存受理/ }).click();
+      await page.getByTestId('intake-result').getByTestId('appeal-number').waitFor();
+    });
+    const check = await apiAs('grid', DEMO_PASSWORD);
+    try {
+      const home = (await check.get<{ household: { regionCode: string; address: string | null } }>(`/api/households/${household.id}`)).household;
+      const found = await check.get<{ items: Array<{ description: string; channel: string; regionCode: string; address: string | null }> }>(`/api/appeals?q=${encodeURIComponent(FOUND.slice(-12))}`);
+      // Where the household lives is where it happened; the grid worker's channel.
+      expect(found.items).toEqual([expect.objectContaining({ description: FOUND, channel: 'grid', regionCode: home.regionCode, address: home.address })]);
+    } finally {
+      await check.dispose();
+    }
+  });
 });

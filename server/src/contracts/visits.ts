@@ -93,6 +93,8 @@ export interface Visit {
   householdId: number;
   headName: string | null;
   address: string | null;
+  /** Where the household lives (its region, down to the grid): where an appeal raised on the visit happened. */
+  regionCode: string | null;
   visitedOn: string;
   recordedByName: string;
   companions: string[];

@@ -26,7 +26,7 @@ export interface VisitFilter {
   to?: string;
 }
 
-const COLUMNS = sql`v.id, v.household_id as "householdId", hp.name as "headName", h.address, v.visited_on::text as "visitedOn",
+const COLUMNS = sql`v.id, v.household_id as "householdId", hp.name as "headName", h.address, h.region_code as "regionCode", v.visited_on::text as "visitedOn",
   v.recorded_by_name as "recordedByName", v.companions, v.purposes, v.outcome, v.findings, v.needs, v.campaign_id as "campaignId",
   v.client_id::text as "clientId", v.created_at as "createdAt"`;
 

@@ -4,12 +4,13 @@
  * where, the region, the caller's name and phone; Ctrl+Enter (⌘+Enter) saves. The saved appeal
  * shows its number, the unit the catalogue sent it to and its due time, with possible duplicates
  * to merge; Alt+N starts the next call. Each form fill has its own Idempotency-Key, so a double
- * submit or a retry never stores the call twice.
+ * submit or a retry never stores the call twice. Opened from a visit (?visit=id), the form starts
+ * with what the grid worker found there: the findings and needs, the address and the region.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Result, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
 import type { GetRef } from 'antd';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '@/components/PageHeader';
 import { useAuth } from '@/lib/auth';
 import { applyApiError, validValues } from '@/lib/form-errors';
@@ -19,6 +20,7 @@ import { newClientId } from '@/lib/client-id';
 import { takeIn, type AppealDetail } from './appeals.api';
 import { DuplicateList } from './DuplicateList';
 import { CategorySelect, RegionSearchSelect } from './pickers';
+import { useVisitPrefill } from './visit-prefill';
 
 interface IntakeValues {
   categoryCode: string;
@@ -45,6 +47,8 @@ export function IntakePage() {
   const description = useRef<GetRef<typeof Input.TextArea>>(null);
   const contactName = useRef<InputRef>(null);
   const channel = me?.roles.includes('grid_worker') ? 'grid' : 'hotline';
+  const [params] = useSearchParams();
+  const fromVisit = useVisitPrefill(params.get('visit'), (values) => form.setFieldsValue(values));
 
   const submit = useCallback(async () => {
     if (sending.current || saved) return;
@@ -122,6 +126,8 @@ export function IntakePage() {
               <Form<IntakeValues> form={form} layout="vertical" disabled={!!saved} requiredMark="optional"
                 // A server problem stays under its field only until the field is changed.
                 onValuesChange={(changed) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof IntakeValues, errors: [] })))}>
+                {fromVisit && <Alert type="info" showIcon data-testid="intake-from-visit" style={{ marginBottom: 16 }}
+                  title={t('来自 {date} 对 {name} 户的走访：请核对内容、选择类别后保存', { date: fromVisit.visitedOn, name: fromVisit.headName ?? '' })} />}
                 {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
                 <Form.Item name="categoryCode" label={t('诉求类别')} rules={[{ required: true, message: t('请选择诉求类别') }]}>
                   <CategorySelect ref={category} autoFocus onPicked={() => description.current?.focus()} />

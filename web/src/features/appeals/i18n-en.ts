@@ -199,4 +199,5 @@ addEnglish({
     'New appeals of this category here will follow the rule of a wider region, or wait for a dispatcher; appeals already dispatched keep their unit.',
   '删除 {name}': 'Remove {name}',
   '已删除 {name} 的派单规则': 'Removed the dispatch rule for {name}',
+  '来自 {date} 对 {name} 户的走访：请核对内容、选择类别后保存': 'From the visit to the {name} household on {date}: check the text, choose the category and save',
 });

@@ -1,9 +1,12 @@
 /**
  * One visit in full: purposes, outcome, findings, needs with their notes (each may become a
- * measure of the plan), visitors, photos (each view is audited), and adding photos later.
+ * measure of the plan), visitors, photos (each view is audited), and adding photos later. A
+ * public matter found on the way (a broken streetlight, a blocked drain) is raised as a 12345
+ * appeal: the intake form opens filled from the visit.
  */
-import { Alert, App, Descriptions, Drawer, Flex, Image, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Image, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAuth } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dayjs';
@@ -20,6 +23,7 @@ export function VisitDrawer({ visitId, onClose, onChanged }: { visitId: number; 
   const narrow = useIsNarrow();
   const { can } = useAuth();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const { data: visit, error, reload } = useRequest((signal) => getVisit(visitId, signal), [visitId]);
   const [uploading, setUploading] = useState(false);
   const [failed, setFailed] = useState<Array<{ file: File; error: string }>>([]);
@@ -62,6 +66,9 @@ export function VisitDrawer({ visitId, onClose, onChanged }: { visitId: number; 
             ) : '—' },
             { key: 'recorded', label: t('记录时间'), children: formatDateTime(visit.createdAt) },
           ]} />
+          {can('appeal:intake') && (
+            <Button onClick={() => navigate(`/appeals/new?visit=${visit.id}`)} data-testid="visit-to-appeal">{t('登记为诉求（12345）')}</Button>
+          )}
           <div>
             <Typography.Title level={5}>{t('照片')}（{visit.photos.length}）</Typography.Title>
             {visit.photos.length > 0 && (

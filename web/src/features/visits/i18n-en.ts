@@ -86,4 +86,5 @@ addEnglish({
   家中无人: 'Nobody home',
   已搬离: 'Moved away',
   查无此户: 'Not found',
+  '登记为诉求（12345）': 'Raise as an appeal (12345)',
 });

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { visitDescription } from './visit-prefill';
+
+describe('visitDescription', () => {
+  it('joins the findings and every need noted, one a line, leaving out what is blank', () => {
+    const needs = [{ need: 'housing', note: '屋顶漏雨', measureId: null }, { need: 'other', note: '  ', measureId: null }, { need: 'medical', note: null, measureId: 3 }];
+    expect(visitDescription({ findings: ' 楼道灯坏了 ', needs })).toBe('楼道灯坏了\n屋顶漏雨');
+    expect(visitDescription({ findings: null, needs: [] })).toBe('');
+  });
+});
