@@ -126,15 +126,42 @@ async function* csvRows(text: string): AsyncGenerator<SheetRow> {
 
 async function* xlsxRows(source: ImportSource, meta: OpenedSheet['meta'], styles: boolean): AsyncGenerator<SheetRow> {
   const input = source.buffer ? Readable.from([source.buffer]) : fs.createReadStream(source.filePath!);
+  let started = false;
   try {
-    yield* firstSheetRows(input, meta, styles);
+    for await (const row of firstSheetRows(input, meta, styles)) {
+      started = true;
+      yield row;
+    }
+    return;
   } catch (error) {
     // Whatever exceljs or its unzipper throws about a damaged or fake file, the user gets one clear message.
     if (error instanceof AppError) throw error;
-    throw badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
+    if (started) throw badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
   } finally {
     input.destroy();
   }
+  // The streaming reader fails on some sound workbooks before their first row: when a worksheet
+  // comes before the workbook's own part in the zip, it reads the sheet without knowing the sheets
+  // (exceljs#3064; exceljs writes workbook.xml last). Such a file is read again, whole.
+  try {
+    yield* loadedFirstSheetRows(source, meta);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
+  }
+}
+
+/** The first sheet's rows from the workbook read whole (memory for the whole file: only when streaming failed). */
+async function* loadedFirstSheetRows(source: ImportSource, meta: OpenedSheet['meta']): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.Workbook();
+  if (source.buffer) await workbook.xlsx.load(source.buffer as any);
+  else await workbook.xlsx.readFile(source.filePath!);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw badFile('工作簿中没有工作表', 'The workbook has no worksheet');
+  meta.sheetName = sheet.name;
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => rows.push({ number: row.number, cells: rowCells(row) }));
+  yield* rows;
 }
 
 async function* firstSheetRows(input: Readable, meta: OpenedSheet['meta'], styles: boolean): AsyncGenerator<SheetRow> {

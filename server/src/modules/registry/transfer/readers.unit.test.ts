@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { AppError } from '../../../kernel/errors.js';
 import { cellText, decodeCsvBytes, detectFormat, excelSerialToDate, openSheet, plainValue, type SheetRow } from './readers.js';
 
@@ -48,6 +49,25 @@ describe('file types', () => {
     expect(() => detectFormat('a.xls', Buffer.from('x'))).toThrow(AppError);
     expect(() => detectFormat('a.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))).toThrow(/xls/);
     expect(() => detectFormat('a.pdf', Buffer.from('%PDF'))).toThrow(AppError);
+  });
+
+  it('reads a sound workbook that the streaming reader cannot (a sheet before the workbook part: exceljs#3064)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['姓名', '身份证号']);
+    sheet.addRow(['周好', '640104199005170001']);
+    // Rezipped with the relationships and shared strings first and workbook.xml last, the order
+    // in which exceljs's streaming reader parses a sheet before it knows the workbook's sheets.
+    const parts = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const first = ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const names = Object.keys(parts.files).filter((name) => !parts.files[name]!.dir);
+    const reordered = new JSZip();
+    for (const name of [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml']) {
+      reordered.file(name, await parts.file(name)!.async('nodebuffer'));
+    }
+    const opened = openSheet({ fileName: '名单.xlsx', buffer: await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) });
+    expect(await rowsOf(opened.rows)).toEqual([{ number: 1, cells: ['姓名', '身份证号'] }, { number: 2, cells: ['周好', '640104199005170001'] }]);
+    expect(opened.meta.sheetName).toBe('名单');
   });
 
   it('turns a broken workbook into a clear bad_file error', async () => {
