@@ -21,9 +21,7 @@
  *                             (default: $DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres)
  *   --skip-intake, --skip-reads, --keep (keep the database afterwards)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +33,7 @@ import { seedDemo } from '../server/src/modules/seed/demo.js';
 import { DEMO_PASSWORD } from '../server/src/modules/seed/demo-data.js';
 import { createUser } from '../server/src/modules/users/users.service.js';
 import { adminQuery } from '../server/test/pg-admin.js';
+import { freePort, startServer as startRealServer, stopServer, type RealServer } from '../server/test/real-server.js';
 import { markdownTable, textTable } from './lib/stats.js';
 
 const { values: flags } = parseArgs({
@@ -62,7 +61,6 @@ const READ_CONNECTIONS = flags['read-connections']!.split(',').map((n) => positi
 const WARMUP = 3;
 const TARGET = { intakePerSecond: 1500, intakeP99: 50, readP99: 100 };
 const DATABASE = 'huimin_bench_appeals';
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -91,51 +89,15 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: Can
 
 // ---------------------------------------------------------------- the server
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  // --profile-server DIR: the server writes a V8 CPU profile there when the benchmark stops it (open it in Chrome's DevTools).
+/**
+ * `huimin serve` as deployed, in its own Node process (the fault tests' launcher), on the bench database.
+ * --profile-server DIR: the server writes a V8 CPU profile there when the benchmark stops it (open it in Chrome's DevTools).
+ */
+async function startServer(databaseUrl: string): Promise<RealServer & { stop: () => Promise<void> }> {
+  const home = { dataDir: '', databaseUrl, port: await freePort(), adminPassword: 'Bench-admin-2026', remove: async () => {} };
   const profile = flags['profile-server'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(flags['profile-server'])}`] : [];
-  const child = spawn(process.execPath, [...profile, 'bin/huimin.mjs', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', HUIMIN_DEMO: '0', LOG_LEVEL: 'warn', HUIMIN_ADMIN_PASSWORD: 'Bench-admin-2026' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (chunk) => (log += chunk));
-  child.stderr!.on('data', (chunk) => (log += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`huimin serve exited with ${child.exitCode}:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`huimin serve did not start:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-  return { url, child, stop };
+  const server = await startRealServer(home, { LOG_LEVEL: 'warn' }, profile);
+  return { ...server, stop: () => stopServer(server, 'SIGTERM') };
 }
 
 interface Session { cookie: string; csrf: string }

@@ -29,7 +29,7 @@ export interface ServerHome {
   remove(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.on('error', reject);
@@ -84,8 +84,9 @@ export function runCli(home: ServerHome, args: string[]): Promise<string> {
   });
 }
 
-export async function startServer(home: ServerHome, extraEnv: NodeJS.ProcessEnv = {}): Promise<RealServer> {
-  const child = spawn(process.execPath, ['bin/huimin.mjs', 'serve'], { cwd: ROOT, env: environment(home, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+/** `huimin serve` in its own Node process (with `nodeArgs`, e.g. a CPU profile), once it answers /api/health. */
+export async function startServer(home: ServerHome, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<RealServer> {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/huimin.mjs', 'serve'], { cwd: ROOT, env: environment(home, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let partial = '';
   const collect = (chunk: Buffer) => {

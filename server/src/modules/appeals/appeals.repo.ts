@@ -21,6 +21,9 @@ export interface Viewer {
   orgId: number | null;
 }
 
+/** A timestamp inside json_build_object, written as Date.toISOString writes it (UTC, milliseconds), like the columns pg returns as dates. */
+const isoUtc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
 export const OPEN = sql`('dispatched', 'accepted', 'in_progress', 'returned', 'reply_drafted')`;
 
 const COLUMNS = sql`a.id, a.number, a.channel, a.category_code as "categoryCode", c.name as "categoryName", a.description, a.address,
@@ -31,7 +34,7 @@ const COLUMNS = sql`a.id, a.number, a.channel, a.category_code as "categoryCode"
   a.reply_text as "replyText", a.replied_by_name as "repliedByName", a.public_question as "publicQuestion", a.public_answer as "publicAnswer",
   a.published, a.replied_at as "repliedAt", a.satisfaction, a.satisfaction_note as "satisfactionNote", a.merged_into as "mergedInto",
   case when a.status = 'returned' then (select json_build_object('note', e.note, 'orgName', eo.name, 'actorName', e.actor_name,
-      'at', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      'at', ${isoUtc('e.at')})
     from appeal_events e left join organisations eo on eo.id = e.org_id where e.appeal_id = a.id and e.kind = 'returned' order by e.id desc limit 1)
   end as "lastReturn"`;
 /** The appeals (the table, or a statement's CTE of new ones) as `a` with their category, region and unit. */
@@ -145,7 +148,7 @@ export async function insertAppeal(
     )
     select ${COLUMNS}, ${handlingScope(actor.orgId)} as handles,
       (select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note,
-        'orgName', eo.name, 'actorName', e.actor_name, 'at', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by e.id) from e left join organisations eo on eo.id = e.org_id) as events
+        'orgName', eo.name, 'actorName', e.actor_name, 'at', ${isoUtc('e.at')}) order by e.id) from e left join organisations eo on eo.id = e.org_id) as events
     from ${appealsFrom('a')}`);
   const stored = rows[0];
   if (!stored) return null;

@@ -13,7 +13,7 @@ import { maskName, maskPhone } from '../../kernel/privacy/mask.js';
 import { workingCalendar } from '../calendar/calendar.service.js';
 import { dueAt } from '../calendar/time-limits.js';
 import { validationError } from '../registry/persons.service.js';
-import { findAppeal, findByIdempotencyKey, insertAppeal, possibleDuplicates, type Viewer, listAppealEvents, listAppeals, LIST_COUNT_CAP, type AppealFilter, type AppealRow } from './appeals.repo.js';
+import { findAppeal, findByIdempotencyKey, insertAppeal, possibleDuplicates, type Viewer, listAppealEvents, listAppeals, LIST_COUNT_CAP, type AppealFilter, type AppealRow, type IntakeDispatch } from './appeals.repo.js';
 import { intakeLookup, type IntakeLookup } from './catalogue.repo.js';
 
 export const APPEAL_LIMITS = { description: 4000, address: 200, contactName: 50 } as const;
@@ -66,9 +66,11 @@ async function storeAppeal(db: Kysely<any>, actor: Actor, input: AppealInput, ch
   if (problems.length) throw validationError(problems);
   const now = new Date();
   const rule = known.rule;
-  const dispatch = rule
-    ? { orgId: rule.orgId, limit: { amount: rule.limitAmount, unit: rule.limitUnit }, dueAt: dueAt(now, { amount: rule.limitAmount, unit: rule.limitUnit }, await workingCalendar(db)), note: '按派单目录自动派单' }
-    : null;
+  let dispatch: IntakeDispatch | null = null;
+  if (rule) {
+    const limit = { amount: rule.limitAmount, unit: rule.limitUnit };
+    dispatch = { orgId: rule.orgId, limit, dueAt: dueAt(now, limit, await workingCalendar(db)), note: '按派单目录自动派单' };
+  }
   // The appeal, its events and its audit entry are one statement: stored whole or not at all.
   const stored = await insertAppeal(db, { ...clean, channel, idempotencyKey, at: now, receivedNote: APPEAL_CHANNELS[channel], dispatch }, actor);
   if (stored) return { created: true, id: stored.row.id, ...stored };

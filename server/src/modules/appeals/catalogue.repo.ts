@@ -38,11 +38,13 @@ export async function deleteRule(db: Kysely<any>, id: number): Promise<void> {
   await sql`delete from dispatch_rules where id = ${id}`.execute(db);
 }
 
+/** Which rule applies (over `dispatch_rules d` joined to its `regions r`): the category's rule whose region is the most specific that contains the place. */
+const mostSpecificRule = (categoryCode: string, regionCode: string) =>
+  sql`d.category_code = ${categoryCode} and ${regionCode} like r.prefix || '%' order by length(r.prefix) desc limit 1`;
+
 /** The rule for a category at a place: the one whose region is the most specific that contains it. */
 export async function resolveRule(db: Kysely<any>, categoryCode: string, regionCode: string): Promise<DispatchRule | null> {
-  const { rows } = await sql<DispatchRule>`select ${RULE_COLUMNS} from ${RULE_FROM}
-    where d.category_code = ${categoryCode} and ${regionCode} like r.prefix || '%'
-    order by length(r.prefix) desc limit 1`.execute(db);
+  const { rows } = await sql<DispatchRule>`select ${RULE_COLUMNS} from ${RULE_FROM} where ${mostSpecificRule(categoryCode, regionCode)}`.execute(db);
   return rows[0] ?? null;
 }
 
@@ -59,8 +61,7 @@ export async function intakeLookup(db: Kysely<any>, categoryCode: string, region
   const rows = await executePrepared<IntakeLookup>(db, sql<IntakeLookup>`select (select active from appeal_categories where code = ${categoryCode}) as "categoryActive",
       exists (select 1 from regions where code = ${regionCode}) as "regionKnown",
       (select json_build_object('orgId', d.org_id, 'limitAmount', d.limit_amount, 'limitUnit', d.limit_unit)
-        from dispatch_rules d join regions r on r.code = d.region_code
-        where d.category_code = ${categoryCode} and ${regionCode} like r.prefix || '%' order by length(r.prefix) desc limit 1) as rule`.compile(db));
+        from dispatch_rules d join regions r on r.code = d.region_code where ${mostSpecificRule(categoryCode, regionCode)}) as rule`.compile(db));
   return rows[0]!;
 }
 

@@ -20,7 +20,9 @@ import { newClientId } from '@/lib/client-id';
 import { takeIn, type AppealDetail } from './appeals.api';
 import { DuplicateList } from './DuplicateList';
 import { CategorySelect, RegionSearchSelect } from './pickers';
-import { useVisitPrefill } from './visit-prefill';
+import { visitFill } from './visit-prefill';
+import { getVisit } from '@/features/visits/visits.api';
+import { useRequest } from '@/lib/useRequest';
 
 interface IntakeValues {
   categoryCode: string;
@@ -48,7 +50,12 @@ export function IntakePage() {
   const contactName = useRef<InputRef>(null);
   const channel = me?.roles.includes('grid_worker') ? 'grid' : 'hotline';
   const [params] = useSearchParams();
-  const fromVisit = useVisitPrefill(params.get('visit'), (values) => form.setFieldsValue(values));
+  const visitId = params.get('visit');
+  // Not found or not in scope: the form stays empty, as when opened from the menu.
+  const { data: fromVisit } = useRequest((signal) => getVisit(Number(visitId), signal), [visitId], !!visitId && /^\d+$/.test(visitId));
+  useEffect(() => {
+    if (fromVisit) form.setFieldsValue(visitFill(fromVisit));
+  }, [fromVisit, form]);
 
   const submit = useCallback(async () => {
     if (sending.current || saved) return;

@@ -43,6 +43,9 @@ export function badFile(zh: string, en = 'The file cannot be read'): AppError {
   return new AppError('bad_file', { zh, en });
 }
 
+const notAWorkbook = () => badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
+const noWorksheet = () => badFile('工作簿中没有工作表', 'The workbook has no worksheet');
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
@@ -136,7 +139,7 @@ async function* xlsxRows(source: ImportSource, meta: OpenedSheet['meta'], styles
   } catch (error) {
     // Whatever exceljs or its unzipper throws about a damaged or fake file, the user gets one clear message.
     if (error instanceof AppError) throw error;
-    if (started) throw badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
+    if (started) throw notAWorkbook();
   } finally {
     input.destroy();
   }
@@ -147,7 +150,7 @@ async function* xlsxRows(source: ImportSource, meta: OpenedSheet['meta'], styles
     yield* loadedFirstSheetRows(source, meta);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw badFile(NOT_A_WORKBOOK, 'Not a valid Excel workbook');
+    throw notAWorkbook();
   }
 }
 
@@ -157,7 +160,7 @@ async function* loadedFirstSheetRows(source: ImportSource, meta: OpenedSheet['me
   if (source.buffer) await workbook.xlsx.load(source.buffer as any);
   else await workbook.xlsx.readFile(source.filePath!);
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw badFile('工作簿中没有工作表', 'The workbook has no worksheet');
+  if (!sheet) throw noWorksheet();
   meta.sheetName = sheet.name;
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => rows.push({ number: row.number, cells: rowCells(row) }));
@@ -183,7 +186,7 @@ async function* firstSheetRows(input: Readable, meta: OpenedSheet['meta'], style
     meta.sheetName = worksheet.name ?? 'Sheet1';
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) yield { number: row.number, cells: rowCells(row) };
   }
-  if (!found) throw badFile('工作簿中没有工作表', 'The workbook has no worksheet');
+  if (!found) throw noWorksheet();
 }
 
 function rowCells(row: ExcelJS.Row): CellValue[] {
